@@ -1,0 +1,31 @@
+/**
+ * The one API contract shared by the engine, the three fronts and the renderer (types only there).
+ * Each area keeps its methods in `methods/<area>.ts`; this file merges them and derives the types.
+ */
+import type { z } from 'zod'
+import type { MethodSpec } from './define'
+import { workspaceMethods } from './methods/workspace'
+
+export const apiMethods = {
+  ...workspaceMethods,
+} as const
+
+export type ApiMethods = typeof apiMethods
+export type MethodName = keyof ApiMethods
+export type MethodInput<M extends MethodName> =
+  ApiMethods[M] extends MethodSpec<infer I, unknown> ? z.input<I> : never
+export type ParsedInput<M extends MethodName> =
+  ApiMethods[M] extends MethodSpec<infer I, unknown> ? z.output<I> : never
+export type MethodOutput<M extends MethodName> =
+  ApiMethods[M] extends MethodSpec<z.ZodType, infer O> ? O : never
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(apiMethods, name)
+}
+
+export * from './errors'
+export * from './events'
+export * from './roles'
+export type * from './methods/workspace'
+export type { Transport, ApiClient } from './transport'
+export { createClient } from './transport'

@@ -1,0 +1,7 @@
+/** Every area's handlers, merged; the type makes a contract method without a handler a compile error. */
+import type { Handlers } from '../types'
+import { workspaceHandlers } from './workspace'
+
+export const handlers: Handlers = {
+  ...workspaceHandlers,
+}

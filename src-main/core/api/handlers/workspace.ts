@@ -1,0 +1,83 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { workspaceMethods, WorkspaceInfo } from '../../../contract/methods/workspace'
+import { ApiError } from '../../../contract/errors'
+import { appVersions } from '../../versions'
+import { appendAudit, createWorkspace, listAudit, openWorkspace, workspaceExtension } from '../../workspace'
+import type { Workspace } from '../../workspace'
+import type { Session } from '../session'
+import type { AreaHandlers } from '../types'
+
+export function workspaceInfo(ws: Workspace): WorkspaceInfo {
+  return { id: ws.id, name: ws.name, fileName: path.basename(ws.path), createdAt: ws.createdAt, schemaVersion: ws.schemaVersion }
+}
+
+function workspaceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir).filter((f) => f.endsWith(workspaceExtension)).map((f) => path.join(dir, f))
+}
+
+function slug(name: string): string {
+  return name.trim().replace(/[^A-Za-z0-9 _-]+/g, '').replace(/\s+/g, '-').slice(0, 60) || 'workspace'
+}
+
+function peekIdentity(file: string): { id: string; name: string } | null {
+  try {
+    const ws = openWorkspace(file)
+    const identity = { id: ws.id, name: ws.name }
+    ws.close()
+    return identity
+  } catch {
+    return null
+  }
+}
+
+function findWorkspace(session: Session, id: string): string {
+  const file = workspaceFiles(session.workspacesDir).find((f) => peekIdentity(f)?.id === id)
+  if (!file) throw new ApiError('NOT_FOUND', 'That workspace is no longer in the workspace folder.')
+  return file
+}
+
+function audited(session: Session, ws: Workspace, action: string) {
+  appendAudit(ws.db, session.actor, { action, object: ws.id })
+}
+
+export const workspaceHandlers: AreaHandlers<typeof workspaceMethods> = {
+  'session.info': (_input, session) => ({
+    ...appVersions(),
+    actor: session.actor,
+    workspace: session.workspace ? workspaceInfo(session.workspace) : null,
+    front: session.front,
+  }),
+  'workspace.list': (_input, session) =>
+    workspaceFiles(session.workspacesDir)
+      .map((file) => ({ file, identity: peekIdentity(file), modified: fs.statSync(file).mtime }))
+      .filter((w) => w.identity !== null)
+      .sort((a, b) => b.modified.getTime() - a.modified.getTime())
+      .map((w) => ({
+        id: w.identity!.id,
+        name: w.identity!.name,
+        fileName: path.basename(w.file),
+        modifiedAt: w.modified.toISOString(),
+      })),
+  'workspace.create': ({ name }, session) => {
+    const ws = createWorkspace(path.join(session.workspacesDir, slug(name) + workspaceExtension), name)
+    audited(session, ws, 'workspace.created')
+    session.useWorkspace(ws)
+    return workspaceInfo(ws)
+  },
+  'workspace.open': ({ id }, session) => {
+    const open = session.workspace
+    if (open?.id === id) return workspaceInfo(open)
+    const ws = openWorkspace(findWorkspace(session, id))
+    audited(session, ws, 'workspace.opened')
+    session.useWorkspace(ws)
+    return workspaceInfo(ws)
+  },
+  'workspace.close': (_input, session) => {
+    session.useWorkspace(null)
+    return null
+  },
+  'job.cancel': ({ jobId }, session) => ({ cancelled: session.cancelJob(jobId) }),
+  'audit.list': (input, session) => listAudit(session.requireWorkspace().db, input),
+}

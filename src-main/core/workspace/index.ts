@@ -1,0 +1,6 @@
+export { createWorkspace, openWorkspace, openOrCreateWorkspace, workspaceExtension } from './workspace'
+export type { Workspace } from './workspace'
+export { appendAudit, verifyAuditChain, listAudit } from './audit'
+export type { AuditActor, AuditInput, AuditVerification } from './audit'
+export { migrate } from './migrate'
+export type { Migration } from './migrations'

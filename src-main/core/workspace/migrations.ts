@@ -1,0 +1,13 @@
+/**
+ * The ordered list of schema migrations. Each stage owns the SQL for its tables in its own folder;
+ * this list only fixes the order. Numbers only ever grow; a released migration is never edited.
+ */
+import { sql as init } from './migrations/0001-init'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }]
