@@ -1,0 +1,58 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { apiMethods } from '../../../src-main/contract'
+import { call, dispatch } from '../../../src-main/core/api/dispatcher'
+import { Session } from '../../../src-main/core/api/session'
+import type { Role } from '../../../src-main/contract'
+
+const sessions: Session[] = []
+function session(role: Role = 'data-officer'): Session {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mods-api-'))
+  const s = new Session({ actor: { user: 'tester', role }, workspacesDir: dir, front: 'test' })
+  sessions.push(s)
+  return s
+}
+afterEach(() => {
+  for (const s of sessions.splice(0)) {
+    s.close()
+    fs.rmSync(s.workspacesDir, { recursive: true, force: true })
+  }
+})
+
+describe('dispatcher', () => {
+  it('creates, lists and reopens a workspace through the API', async () => {
+    const s = session()
+    const created = await call(s, 'workspace.create', { name: 'Rose Court' })
+    expect(created.fileName).toBe('Rose-Court.modsws')
+    await call(s, 'workspace.close', {})
+    const list = await call(s, 'workspace.list', {})
+    expect(list.map((w) => w.name)).toEqual(['Rose Court'])
+    const opened = await call(s, 'workspace.open', { id: created.id })
+    expect(opened.id).toBe(created.id)
+    const audit = await call(s, 'audit.list', {})
+    expect(audit.map((a) => a.action)).toEqual(['workspace.opened', 'workspace.created'])
+  })
+
+  it('returns a VALIDATION envelope naming the bad field', async () => {
+    const result = await dispatch(session(), 'workspace.create', { name: 'bad/name' })
+    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/^name: A workspace name cannot contain/) } })
+  })
+
+  it('refuses unknown methods and roles without permission', async () => {
+    expect(await dispatch(session(), 'workspace.destroyEverything', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(session('auditor'), 'workspace.create', { name: 'X' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('needs an open workspace for workspace-bound methods', async () => {
+    expect(await dispatch(session(), 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } })
+  })
+
+  it('declares at least one role and a doc for every method', () => {
+    for (const [name, spec] of Object.entries(apiMethods)) {
+      expect(spec.roles.length, name).toBeGreaterThan(0)
+      expect(spec.doc.length, name).toBeGreaterThan(10)
+    }
+  })
+})
