@@ -1,0 +1,36 @@
+/**
+ * electron-vite build: main (CommonJS, native and engine dependencies external), preload (one
+ * self-contained CommonJS file, as the sandbox requires) and the renderer (shared with browser mode).
+ */
+import { defineConfig } from 'electron-vite'
+import { apiMethods } from './src-main/contract'
+import { frontMethods } from './src-main/electron/front-methods'
+import { rendererViteConfig } from './src-main/server/renderer-build'
+
+const allowedMethods = [...Object.keys(apiMethods), ...frontMethods]
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { index: 'src-main/electron/main.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  preload: {
+    define: { __MODS_API_METHODS__: JSON.stringify(allowedMethods) },
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: 'src-main/electron/preload.ts' },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: rendererViteConfig(),
+})
