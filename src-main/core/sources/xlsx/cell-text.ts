@@ -1,0 +1,51 @@
+/**
+ * Turning stored numeric cells into the text a data officer expects: ISO dates for date-formatted
+ * serial numbers (either date system), zero-padded codes for "0000000000" formats, and numbers
+ * without binary-float noise (Excel stores 4.6 as 4.5999999999999996). Everything else stays as typed.
+ */
+
+/** A format shows a date/time when it has y/m/d/h/s outside quotes, brackets ([Red]), escapes and padding (_x, *x). */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/[\\_*]./g, '')
+  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim())
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+const msPerDay = 86_400_000
+/** Day 0 of each system, as a UTC timestamp. The 1900 system counts a fictitious 29 Feb 1900 (Lotus bug). */
+const epoch1900 = Date.UTC(1899, 11, 30)
+const epoch1904 = Date.UTC(1904, 0, 1)
+
+/** An Excel serial date as yyyy-mm-dd, yyyy-mm-ddThh:mm:ss, or hh:mm:ss for a pure time; null if out of range. */
+export function serialToIso(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return null
+  let days = Math.floor(serial)
+  const seconds = Math.round((serial - days) * 86_400)
+  const wholeDays = days + Math.floor(seconds / 86_400)
+  const secs = seconds % 86_400
+  const time = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`
+  if (wholeDays === 0) return time
+  days = wholeDays
+  if (!date1904 && days === 60) return secs ? `1900-02-29T${time}` : '1900-02-29'
+  // Serials before the fictitious leap day are one day "late" in the 1900 system.
+  const base = date1904 ? epoch1904 : days < 60 ? epoch1900 + msPerDay : epoch1900
+  const d = new Date(base + days * msPerDay)
+  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  return secs ? `${date}T${time}` : date
+}
+
+/** The stored number as a person would have typed it. */
+export function numberText(raw: string, format: string | null): string {
+  if (format && /^0+$/.test(format) && /^\d+$/.test(raw)) return raw.padStart(format.length, '0')
+  if (/^-?\d+$/.test(raw)) return raw
+  const n = Number(raw)
+  if (!Number.isFinite(n)) return raw
+  const shortest = String(n)
+  return shortest.includes('e') ? raw : shortest
+}
+
+/** The text for a numeric cell, taking its style's number format into account. */
+export function numericCellText(raw: string, format: string | null, date1904: boolean): string {
+  if (format && isDateFormat(format)) return serialToIso(Number(raw), date1904) ?? numberText(raw, null)
+  return numberText(raw, format)
+}
