@@ -28,7 +28,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
 )
 
-function mutate(bytes: Buffer, m: fc.Infer<typeof mutation>): Buffer {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never
+
+function mutate(bytes: Buffer, m: Mutation): Buffer {
   const at = m.at % bytes.length
   if (m.kind === 'truncate') return bytes.subarray(0, at)
   if (m.kind === 'splice') return Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes), bytes.subarray(at)])
