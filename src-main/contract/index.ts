@@ -5,9 +5,13 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { workspaceMethods } from './methods/workspace'
+import { profileMethods } from './methods/profile'
+import { modsMethods } from './methods/mods'
 
 export const apiMethods = {
   ...workspaceMethods,
+  ...profileMethods,
+  ...modsMethods,
 } as const
 
 export type ApiMethods = typeof apiMethods
@@ -27,5 +31,7 @@ export * from './errors'
 export * from './events'
 export * from './roles'
 export type * from './methods/workspace'
+export type * from './methods/profile'
+export type * from './methods/mods'
 export type { Transport, ApiClient } from './transport'
 export { createClient } from './transport'

@@ -56,6 +56,11 @@ export const classSchema = z.object({
   scipModel: z.string().nullable(),
   sources: z.array(provenanceSchema).min(1),
   confirmed: z.boolean(),
+  /**
+   * True when a record of the dataset may lack this class entirely (e.g. a person with no service
+   * yet): its "must occur" elements then bind only when the class is present.
+   */
+  optionalInDataset: z.boolean().default(false),
 })
 
 export const elementSchema = z.object({
@@ -66,6 +71,8 @@ export const elementSchema = z.object({
   /** In our own words. */
   definition: z.string(),
   datatype: datatypeSchema,
+  /** The type exactly as the data specification prints it ("Lookup", "Date and Time"…), where seen. */
+  publishedType: z.string().optional(),
   cardinality: cardinalitySchema,
   /** As the standard words it: "Must occur once", "Could occur once or more"… */
   occurs: z.string(),
@@ -94,6 +101,10 @@ export const codeSchema = z.object({
   display: z.string(),
   /** Legacy spellings that mean this code ("M", "male ", "1"). Compared case- and space-insensitively. */
   synonyms: z.array(z.string()).default([]),
+  /** Set when this code belongs to another code system than the list's (mixed lists such as relationships). */
+  system: z.string().optional(),
+  /** The same meaning in other lists, e.g. gender identity `1` -> administrative-gender `male`. */
+  maps: z.record(z.string(), z.string()).optional(),
 })
 
 export const codeListSchema = z.object({
@@ -104,6 +115,9 @@ export const codeListSchema = z.object({
   system: z.string(),
   /** Where the codes came from: a file under the UK Core package, or a named published source. */
   source: z.string(),
+  /** False when the list could not be checked against its published source. */
+  confirmed: z.boolean().default(true),
+  notes: z.string().optional(),
   codes: z.array(codeSchema).min(1),
 })
 

@@ -1,7 +1,11 @@
 /** Every area's handlers, merged; the type makes a contract method without a handler a compile error. */
 import type { Handlers } from '../types'
 import { workspaceHandlers } from './workspace'
+import { profileHandlers } from './profile'
+import { modsHandlers } from './mods'
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...profileHandlers,
+  ...modsHandlers,
 }
