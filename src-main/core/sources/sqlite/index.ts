@@ -1,0 +1,76 @@
+/**
+ * SQLite files: every table and view, opened read-only (the file is never modified, not even its
+ * journal), each streamed with its own short-lived connection so sheets can be read in any order.
+ * Integers are read as bigints so long identifiers keep every digit.
+ */
+import Database from 'better-sqlite3'
+import type { ReaderContext, SourceCells, SourceReader, SourceSheet } from '../reader'
+import { BinaryTally, valueText } from '../database/values'
+import { importRejected } from '../xlsx/rejection'
+
+const magic = Buffer.from('SQLite format 3\0', 'latin1')
+const batchRows = 2000
+
+function openReadOnly(ctx: ReaderContext): Database.Database {
+  try {
+    const db = new Database(ctx.filePath, { readonly: true, fileMustExist: true })
+    db.prepare('SELECT count(*) FROM sqlite_schema').get()
+    return db
+  } catch (e) {
+    throw importRejected(ctx, `it is not a readable SQLite database (${(e as Error).message})`)
+  }
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
+
+async function* tableRows(ctx: ReaderContext, table: string, binaries: BinaryTally, columns: string[]): AsyncGenerator<SourceCells> {
+  const db = openReadOnly(ctx)
+  try {
+    const stmt = db.prepare(`SELECT * FROM ${quote(table)}`).raw(true).safeIntegers(true)
+    let rowNumber = 0
+    for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
+      rowNumber++
+      if (rowNumber > ctx.limits.maxRows) throw importRejected(ctx, `the table has more than ${ctx.limits.maxRows} rows`, { sheet: table })
+      yield { rowNumber, cells: row.map((v, i) => valueText(v, columns[i] ?? '', binaries)) }
+      if (rowNumber % batchRows === 0) ctx.throwIfCancelled()
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'IMPORT_REJECTED' || (e as { code?: string }).code === 'CANCELLED') throw e
+    throw importRejected(ctx, `the table could not be read (${(e as Error).message})`, { sheet: table })
+  } finally {
+    db.close()
+  }
+}
+
+async function* withWarnings(rows: AsyncGenerator<SourceCells>, binaries: BinaryTally, warnings: string[]): AsyncGenerator<SourceCells> {
+  yield* rows
+  warnings.push(...binaries.warnings())
+}
+
+export async function* readSqlite(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
+  const db = openReadOnly(ctx)
+  let objects: { name: string; type: string; columns: string[] }[]
+  try {
+    const listed = db
+      .prepare(`SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid`)
+      .all() as { name: string; type: string }[]
+    objects = listed.map((o) => ({ ...o, columns: db.prepare(`SELECT * FROM ${quote(o.name)}`).columns().map((c) => c.name) }))
+  } catch (e) {
+    throw importRejected(ctx, `its tables could not be listed (${(e as Error).message})`)
+  } finally {
+    db.close()
+  }
+  for (const o of objects) {
+    if (ctx.options.sheets && !ctx.options.sheets.includes(o.name)) continue
+    if (o.columns.length > ctx.limits.maxColumns) throw importRejected(ctx, `it has ${o.columns.length} columns (limit ${ctx.limits.maxColumns})`, { sheet: o.name })
+    const binaries = new BinaryTally()
+    const warnings = o.type === 'view' ? [`"${o.name}" is a view (a saved query), read as it is now.`] : []
+    yield { name: o.name, sheet: o.name, hidden: false, columns: o.columns, warnings, rows: withWarnings(tableRows(ctx, o.name, binaries, o.columns), binaries, warnings) }
+  }
+}
+
+export const sqliteReader: SourceReader = {
+  format: 'sqlite',
+  detect: (head) => Buffer.from(head.subarray(0, magic.length)).equals(magic),
+  sheets: readSqlite,
+}
