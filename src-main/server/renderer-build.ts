@@ -20,7 +20,7 @@ function cspMetaTag(): Plugin {
     name: 'mods-migrate-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy([], { forMetaTag: true }) }, injectTo: 'head-prepend' },
     ],
   }
 }

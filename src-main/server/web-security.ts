@@ -3,9 +3,9 @@
  * Electron's app:// protocol (security.md §1). Scripts only from our own origin, never eval; styles
  * allow inline because Mantine injects <style> tags and style attributes.
  */
-export function contentSecurityPolicy(extraConnect: readonly string[] = []): string {
+export function contentSecurityPolicy(extraConnect: readonly string[] = [], { forMetaTag = false } = {}): string {
   const connect = ["'self'", ...extraConnect].join(' ')
-  return [
+  const directives = [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
@@ -16,7 +16,9 @@ export function contentSecurityPolicy(extraConnect: readonly string[] = []): str
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
-  ].join('; ')
+  ]
+  // Browsers ignore (and warn about) frame-ancestors in a <meta> policy; the headers carry it.
+  return (forMetaTag ? directives.filter((d) => !d.startsWith('frame-ancestors')) : directives).join('; ')
 }
 
 /** Headers sent with every response: CSP plus the usual no-sniff, no-referrer, no-framing set. */

@@ -1,0 +1,67 @@
+/** The application frame: header, workflow navigation, and the current screen. */
+import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import type { WorkspaceInfo } from '../../../src-main/contract'
+import { useQuery } from '../api/hooks'
+import { StartScreen } from '../features/start/StartScreen'
+import { ScreenView } from './ScreenView'
+import { screens } from './screens'
+import type { ScreenId } from './screens'
+
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>('start')
+  const session = useQuery('session.info', {})
+  // Track the workspace from create/open replies too, so a failing session.info never locks the user out.
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
+  useEffect(() => {
+    if (session.data) setWorkspace(session.data.workspace)
+  }, [session.data])
+  const go = (id: ScreenId) => setScreen(id)
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={1} size="h3">
+            MODS Migrate
+          </Title>
+          {workspace ? (
+            <Badge size="lg" variant="light" aria-label={`Open workspace: ${workspace.name}`}>
+              Workspace: {workspace.name}
+            </Badge>
+          ) : (
+            <Text size="sm">No workspace open</Text>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Steps">
+        {screens.map((s, i) => {
+          const disabled = s.id !== 'start' && !workspace
+          return (
+            <NavLink
+              key={s.id}
+              component="button"
+              label={`${i + 1}. ${s.label}`}
+              description={disabled ? 'Open a workspace first' : s.hint}
+              active={screen === s.id}
+              aria-current={screen === s.id ? 'page' : undefined}
+              disabled={disabled}
+              onClick={() => go(s.id)}
+            />
+          )
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {screen === 'start' || !workspace ? (
+          <StartScreen session={session} onOpened={(ws) => {
+              setWorkspace(ws)
+              session.reload()
+              go('sources')
+            }} />
+        ) : (
+          <ScreenView screen={screen} go={go} />
+        )}
+      </AppShell.Main>
+    </AppShell>
+  )
+}

