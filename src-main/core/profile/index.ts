@@ -1,0 +1,5 @@
+export { profileTable } from './profile'
+export type { ProfileOptions } from './profile'
+export type { ColumnProfile, TableProfile } from '../../contract/methods/profile'
+export { valueType, patternOf, shapeOf, isBlank } from './classify'
+export type { ValueType, PatternKind } from './classify'
