@@ -63,6 +63,13 @@ export interface SourceSheet {
   /** Things the user should know (e.g. merged cells filled, ragged rows); never silent data loss. */
   warnings: string[]
   rows: AsyncIterable<SourceCells>
+  /** Settings the reader detected (e.g. encoding, delimiter), shown in previews and recorded. */
+  detected?: { encoding?: string; delimiter?: string }
+  /**
+   * Optional faster path for big files: the same rows in arrays (one await per batch instead of
+   * per row). When present the engine reads this instead of `rows`.
+   */
+  batches?: AsyncIterable<SourceCells[]>
 }
 
 export interface SourceReader {

@@ -3,6 +3,7 @@
  * this list only fixes the order. Numbers only ever grow; a released migration is never edited.
  */
 import { sql as init } from './migrations/0001-init'
+import { sql as sources } from '../sources/migrations/0002-sources'
 
 export interface Migration {
   version: number
@@ -10,4 +11,7 @@ export interface Migration {
   sql: string
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }]
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'sources', sql: sources },
+]

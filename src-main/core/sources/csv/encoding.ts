@@ -1,0 +1,110 @@
+/**
+ * Text encoding of a CSV/text file. A byte-order mark decides; then UTF-16 without BOM (NULs in
+ * alternate bytes); then a full-file UTF-8 validity scan (fast, native), since old files are often
+ * pure ASCII for a million rows before the first "Zoë"; otherwise chardet's best guess among
+ * single-byte encodings, defaulting to Windows-1252 (what Excel on UK Windows writes as "CSV").
+ */
+import { isUtf8 } from 'node:buffer'
+import fs from 'node:fs'
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
+import { ApiError } from '../../../contract/errors'
+import { utf16Order } from '../sniff'
+
+export interface TextEncoding {
+  /** Lower-case WHATWG/iconv-lite name: utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, … */
+  encoding: string
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number
+}
+
+function bomOf(head: Uint8Array): TextEncoding | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
+  return null
+}
+
+/** Where a chunk can be cut without splitting a UTF-8 sequence. */
+function utf8Boundary(buf: Buffer, length: number): number {
+  for (let back = 1; back <= 3 && back <= length; back++) {
+    const b = buf[length - back]!
+    if (b < 0x80) return length
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
+      return need > back ? length - back : length
+    }
+  }
+  return length
+}
+
+/** Whole-file UTF-8 check, streamed in 4 MB chunks (no full-file buffer). */
+export function isUtf8File(filePath: string): boolean {
+  const fd = fs.openSync(filePath, 'r')
+  const buf = Buffer.alloc(4 << 20)
+  try {
+    let carry = 0
+    for (;;) {
+      const read = fs.readSync(fd, buf, carry, buf.length - carry, null)
+      const length = carry + read
+      if (read === 0) return length === 0 || isUtf8(buf.subarray(0, length))
+      const cut = utf8Boundary(buf, length)
+      if (!isUtf8(buf.subarray(0, cut))) return false
+      buf.copy(buf, 0, cut, length)
+      carry = length - cut
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+function hasC1Bytes(sample: Uint8Array): boolean {
+  for (const b of sample) if (b >= 0x80 && b <= 0x9f) return true
+  return false
+}
+
+const westernSingleByte = new Set(['iso-8859-1', 'iso-8859-15', 'windows-1252'])
+
+function guessSingleByte(sample: Uint8Array): string {
+  const best = chardet.analyse(sample)[0]
+  const name = best?.name.toLowerCase()
+  if (name && best!.confidence >= 50 && !westernSingleByte.has(name) && !name.startsWith('utf') && iconv.encodingExists(name)) return name
+  return hasC1Bytes(sample) ? 'windows-1252' : 'iso-8859-1'
+}
+
+function sampleOf(filePath: string, bytes = 1 << 20): Buffer {
+  const fd = fs.openSync(filePath, 'r')
+  try {
+    const buf = Buffer.alloc(bytes)
+    return buf.subarray(0, fs.readSync(fd, buf, 0, bytes, 0))
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+export function detectEncoding(filePath: string, head: Uint8Array, forced: string | undefined, fileName: string): TextEncoding {
+  const bom = bomOf(head)
+  if (forced) {
+    const encoding = forced.trim().toLowerCase()
+    if (!iconv.encodingExists(encoding)) {
+      throw new ApiError('IMPORT_REJECTED', `"${forced}" is not a text encoding MODS Migrate knows (try utf-8, windows-1252, iso-8859-1 or utf-16le).`, { file: fileName })
+    }
+    const canonical = encoding.replace(/^utf8$/, 'utf-8')
+    return { encoding: canonical, bomLength: bom && bom.encoding === canonical ? bom.bomLength : 0 }
+  }
+  if (bom) return bom
+  const utf16 = utf16Order(head)
+  if (utf16) return { encoding: utf16, bomLength: 0 }
+  if (isUtf8File(filePath)) return { encoding: 'utf-8', bomLength: 0 }
+  return { encoding: guessSingleByte(sampleOf(filePath)), bomLength: 0 }
+}
+
+/** Text decoder for streamed chunks (multi-byte characters may straddle chunks). */
+export function textDecoder(encoding: string): { write(chunk: Buffer): string; end(): string } {
+  if (encoding === 'utf-8') {
+    const decoder = new TextDecoder('utf-8')
+    return { write: (c) => decoder.decode(c, { stream: true }), end: () => decoder.decode() }
+  }
+  const decoder = iconv.getDecoder(encoding)
+  return { write: (c) => decoder.write(c), end: () => decoder.end() ?? '' }
+}
