@@ -31,6 +31,7 @@ export interface ModsElementView {
   id: string
   classId: string
   name: string
+  publishedName?: string | undefined
   definition: string
   datatype: string
   publishedType?: string | undefined

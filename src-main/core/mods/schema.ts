@@ -68,6 +68,8 @@ export const elementSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/),
   classId: z.string(),
   name: z.string(),
+  /** The element name exactly as the data browser prints it, for rows seen there. */
+  publishedName: z.string().optional(),
   /** In our own words. */
   definition: z.string(),
   datatype: datatypeSchema,
