@@ -7,11 +7,13 @@ import type { MethodSpec } from './define'
 import { workspaceMethods } from './methods/workspace'
 import { profileMethods } from './methods/profile'
 import { modsMethods } from './methods/mods'
+import { mappingMethods } from './methods/mapping'
 
 export const apiMethods = {
   ...workspaceMethods,
   ...profileMethods,
   ...modsMethods,
+  ...mappingMethods,
 } as const
 
 export type ApiMethods = typeof apiMethods
@@ -33,5 +35,6 @@ export * from './roles'
 export type * from './methods/workspace'
 export type * from './methods/profile'
 export type * from './methods/mods'
+export type * from './methods/mapping'
 export type { Transport, ApiClient } from './transport'
 export { createClient } from './transport'

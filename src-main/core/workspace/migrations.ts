@@ -4,6 +4,7 @@
  */
 import { sql as init } from './migrations/0001-init'
 import { sql as sources } from '../sources/migrations/0002-sources'
+import { sql as mapping } from '../mapping/migrations/0003-mapping'
 
 export interface Migration {
   version: number
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'sources', sql: sources },
+  { version: 3, name: 'mapping', sql: mapping },
 ]

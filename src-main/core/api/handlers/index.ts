@@ -3,9 +3,11 @@ import type { Handlers } from '../types'
 import { workspaceHandlers } from './workspace'
 import { profileHandlers } from './profile'
 import { modsHandlers } from './mods'
+import { mappingHandlers } from './mapping'
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
   ...profileHandlers,
   ...modsHandlers,
+  ...mappingHandlers,
 }

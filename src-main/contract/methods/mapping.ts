@@ -1,0 +1,241 @@
+/**
+ * Guided mapping (issue 4): suggestions, the mapping document, value maps, preview, apply and
+ * templates. The zod schemas of the mapping and template shapes live here so every front
+ * (and the renderer's editors) validates the same document the engine stores.
+ */
+import { z } from 'zod'
+import { method } from '../define'
+import { jobIdSchema } from '../events'
+import { editors, readers } from '../roles'
+
+const columnName = z.string().min(1).max(300)
+
+/** One step of a field's value pipeline; steps run in order on the (joined) column text. */
+export const transformSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('trim') }),
+  z.object({ op: z.literal('case'), to: z.enum(['upper', 'lower', 'title']) }),
+  /** Joins the field's columns (must be first when present; default separator is a space). */
+  z.object({ op: z.literal('join'), separator: z.string().max(10) }),
+  /** Takes one part of a full name: 'SMITH, Mary J', 'Mrs Mary Smith', 'Mary J. Smith'. */
+  z.object({ op: z.literal('split-name'), part: z.enum(['title', 'given', 'middle', 'family']) }),
+  /** UK date resolver: day/month order decided per column from the evidence unless fixed. */
+  z.object({
+    op: z.literal('uk-date'),
+    order: z.enum(['auto', 'dmy', 'mdy', 'ymd']).default('auto'),
+    /** Two-digit years at or below the pivot are 20xx, above it 19xx. */
+    pivotYear: z.number().int().min(0).max(99).default(25),
+    excelSystem: z.enum(['1900', '1904']).default('1900'),
+  }),
+  z.object({ op: z.literal('phone') }),
+  z.object({ op: z.literal('postcode') }),
+  z.object({ op: z.literal('nhs-number') }),
+  /** Replaces the value with `valueColumn` of the row of sheet `table` whose `keyColumn` equals it. */
+  z.object({ op: z.literal('lookup'), table: z.string().min(1), keyColumn: columnName, valueColumn: columnName }),
+  /** A fixed value for every row (e.g. the provider's ODS code); columns may be empty. */
+  z.object({ op: z.literal('constant'), value: z.string().max(1000) }),
+])
+export type Transform = z.infer<typeof transformSchema>
+export type TransformOp = Transform['op']
+
+/** Source value (compared trimmed, case-insensitively) → code; null means "this means no value". */
+export const valueMapSchema = z.record(z.string().max(1000), z.string().max(200).nullable())
+export type ValueMap = z.infer<typeof valueMapSchema>
+
+export const fieldMappingSchema = z.object({
+  element: z.string().min(1),
+  columns: z.array(columnName).max(20).default([]),
+  transforms: z.array(transformSchema).max(20).default([]),
+  valueMap: valueMapSchema.optional(),
+})
+export type FieldMapping = z.infer<typeof fieldMappingSchema>
+
+export const datasetMappingSchema = z.object({
+  dataset: z.string().min(1),
+  fields: z.array(fieldMappingSchema).max(500),
+})
+export type DatasetMapping = z.infer<typeof datasetMappingSchema>
+
+export const tableMappingSchema = z.object({
+  tableId: z.number().int().positive(),
+  /** Column holding the person's key (e.g. 'Resident ID'): the person record's identity, and the link of child records. */
+  personKey: columnName.nullable(),
+  datasets: z.array(datasetMappingSchema).max(50),
+})
+export type TableMapping = z.infer<typeof tableMappingSchema>
+
+export const mappingSchema = z.object({ tables: z.array(tableMappingSchema).max(500) })
+export type Mapping = z.infer<typeof mappingSchema>
+
+/** A template names sheets and columns instead of workspace ids, so it travels to other providers. */
+export const templateTableSchema = z.object({
+  table: z.string().min(1),
+  /** The source's column headers when the template was made (for the match report). */
+  columns: z.array(columnName),
+  personKey: columnName.nullable(),
+  datasets: z.array(datasetMappingSchema),
+})
+export type TemplateTable = z.infer<typeof templateTableSchema>
+
+export const templateFormat = 'mods-migrate.mapping-template'
+export const mappingTemplateSchema = z.object({
+  format: z.literal(templateFormat),
+  formatVersion: z.literal(1),
+  name: z.string().min(1).max(200),
+  /** Increases each time the template is re-saved. */
+  version: z.number().int().positive(),
+  description: z.string().max(5000).default(''),
+  modsVersion: z.string(),
+  createdAt: z.string(),
+  tables: z.array(templateTableSchema).max(500),
+  /** Custom quality rules travelling with the template (owned by the quality stage). */
+  rules: z.array(z.record(z.string(), z.unknown())).default([]),
+})
+export type MappingTemplate = z.infer<typeof mappingTemplateSchema>
+
+export interface Suggestion {
+  item: string
+  label: string
+  class: string
+  dataset: string
+  confidence: number
+  reason: string
+  /** Transforms the mapping should use for this column (split a full name, resolve dates…). */
+  transforms?: Transform[]
+}
+
+export interface ColumnSuggestions {
+  column: string
+  suggestions: Suggestion[]
+  /** Set when no suggestion is confident enough: why the column is left unmapped. */
+  unmapped?: string
+}
+
+export interface TableSuggestions {
+  tableId: number
+  table: string
+  /** The dataset the sheet as a whole looks like, from its name and columns. */
+  dataset: string | null
+  personKey: string | null
+  columns: ColumnSuggestions[]
+}
+
+export interface ValueMapEntry {
+  value: string
+  count: number
+  suggested: string | null
+  suggestedDisplay: string | null
+  /** The mapping's current choice (from the saved value map), if any. */
+  mapped: string | null | undefined
+  why: string
+}
+
+export interface ValueMapView {
+  element: string
+  codeList: string
+  codes: { code: string; display: string }[]
+  values: ValueMapEntry[]
+}
+
+export interface PreviewCell {
+  value: string | null
+  raw: string | null
+  problem?: string
+}
+
+export interface PreviewDataset {
+  dataset: string
+  elements: string[]
+  rows: { rowNumber: number; cells: Record<string, PreviewCell> }[]
+  /** The date resolver's reasoning and other per-field notes. */
+  notes: string[]
+}
+
+export interface ProblemCount {
+  kind: 'orphan' | 'unmapped-value' | 'invalid-value'
+  dataset: string
+  element: string | null
+  value: string | null
+  count: number
+}
+
+export interface ApplyResult {
+  datasets: Record<string, { records: number; inserted: number; updated: number; unchanged: number; deleted: number }>
+  orphans: number
+  unmappedValues: number
+  invalidValues: number
+  problems: ProblemCount[]
+}
+
+export interface TemplateMatchTable {
+  table: string
+  matchedTableId: number | null
+  matchedColumns: string[]
+  missingColumns: string[]
+  extraColumns: string[]
+  droppedFields: string[]
+}
+
+export interface TemplateImportResult {
+  mapping: Mapping
+  tables: TemplateMatchTable[]
+  saved: boolean
+}
+
+const tableId = z.number().int().positive()
+
+export const mappingMethods = {
+  'mapping.suggest': method<TableSuggestions>()({
+    input: z.object({ tableId }),
+    roles: readers,
+    mutates: false,
+    doc: 'Ranked MODS items for every column of an imported table, with confidence and reasons.',
+  }),
+  'mapping.auto': method<Mapping>()({
+    input: z.object({ tableIds: z.array(tableId).max(500), threshold: z.number().min(0).max(1).default(0.6) }),
+    roles: readers,
+    mutates: false,
+    doc: 'A draft mapping from the confident top suggestions (not saved).',
+  }),
+  'mapping.get': method<Mapping>()({
+    input: z.object({}),
+    roles: readers,
+    mutates: false,
+    doc: 'The saved mapping of this workspace.',
+  }),
+  'mapping.save': method<Mapping>()({
+    input: z.object({ mapping: mappingSchema }),
+    roles: editors,
+    mutates: true,
+    doc: 'Validates and saves the mapping of the given tables; remembers header choices for future suggestions.',
+  }),
+  'mapping.preview': method<PreviewDataset[]>()({
+    input: z.object({ tableId, limit: z.number().int().min(1).max(200).default(20) }),
+    roles: readers,
+    mutates: false,
+    doc: 'The first rows of a table as they will look in MODS, per dataset, with values that fail their datatype.',
+  }),
+  'mapping.valueMap': method<ValueMapView>()({
+    input: z.object({ tableId, element: z.string().min(1) }),
+    roles: readers,
+    mutates: false,
+    doc: 'Distinct source values of a coded item with counts and suggested codes.',
+  }),
+  'mapping.apply': method<ApplyResult>()({
+    input: z.object({ jobId: jobIdSchema }),
+    roles: editors,
+    mutates: true,
+    doc: 'Applies the saved mapping into MODS records (incremental, one transaction, audited).',
+  }),
+  'mapping.templateExport': method<MappingTemplate>()({
+    input: z.object({ name: z.string().min(1).max(200), description: z.string().max(5000).default('') }),
+    roles: editors,
+    mutates: true,
+    doc: 'The saved mapping as a portable template; each export of the same name gets the next version.',
+  }),
+  'mapping.templateImport': method<TemplateImportResult>()({
+    input: z.object({ template: z.unknown(), save: z.boolean().default(true) }),
+    roles: editors,
+    mutates: true,
+    doc: 'Matches a template to the imported tables, reports matched and unmatched columns, and saves the result.',
+  }),
+} as const
