@@ -15,7 +15,7 @@ import { normaliseCodeText } from '../src-main/core/mods/normalise'
 
 const scriptsDir = path.dirname(fileURLToPath(import.meta.url))
 const outDir = path.join(scriptsDir, '..', 'resources', 'mods', 'code-lists')
-const ukCoreDir = process.argv[2] ?? process.env.UKCORE_DIR ?? '/work/shared/reference/ukcore-stu2-2.0.2'
+const ukCoreDir = process.argv[2] ?? process.env.UKCORE_DIR ?? path.join(scriptsDir, '..', '..', 'shared', 'reference', 'ukcore-stu2-2.0.2')
 const ukCoreLabel = 'ukcore-stu2-2.0.2'
 
 interface ManualPart {
