@@ -5,12 +5,14 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { workspaceMethods } from './methods/workspace'
+import { sourcesMethods } from './methods/sources'
 import { profileMethods } from './methods/profile'
 import { modsMethods } from './methods/mods'
 import { mappingMethods } from './methods/mapping'
 
 export const apiMethods = {
   ...workspaceMethods,
+  ...sourcesMethods,
   ...profileMethods,
   ...modsMethods,
   ...mappingMethods,
@@ -33,6 +35,7 @@ export * from './errors'
 export * from './events'
 export * from './roles'
 export type * from './methods/workspace'
+export type * from './methods/sources'
 export type * from './methods/profile'
 export type * from './methods/mods'
 export type * from './methods/mapping'

@@ -6,32 +6,12 @@
 import { chooseHeader, headerSampleRows, uniqueColumnNames } from './header'
 import { openSource, readerContext } from './import'
 import type { ImportInput } from './import'
-import type { SourceCells, SourceFormat, SourceSheet } from './reader'
+import type { SheetPreview, SourcePreview } from '../../contract/methods/sources'
+import type { SourceCells, SourceSheet } from './reader'
 import { RowNotes } from './row-notes'
 import type { ImportJob } from './types'
 
 export const previewRows = 20
-
-export interface SheetPreview {
-  name: string
-  sheet: string | null
-  hidden: boolean
-  headerRow: number | null
-  columns: string[]
-  /** The first data rows (after the header), with their row numbers in the file. */
-  rows: SourceCells[]
-  warnings: string[]
-}
-
-export interface SourcePreview {
-  fileName: string
-  format: SourceFormat
-  sizeBytes: number
-  encoding: string | null
-  delimiter: string | null
-  sheets: SheetPreview[]
-  warnings: string[]
-}
 
 async function firstRows(sheet: SourceSheet, wanted: number): Promise<SourceCells[]> {
   const rows: SourceCells[] = []

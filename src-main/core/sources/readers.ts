@@ -4,12 +4,16 @@
  * so a workbook or database renamed to .csv is refused with a message saying what it really is.
  */
 import { ApiError } from '../../contract/errors'
+import { accessReader } from './access'
 import { csvReader } from './csv/reader'
 import { jsonReader, ndjsonReader } from './json/reader'
 import type { SourceFormat, SourceReader } from './reader'
 import { binaryKind, extensionOf } from './sniff'
+import { sqliteReader } from './sqlite'
+import { xlsxReader } from './xlsx'
 
-const registry: SourceReader[] = [jsonReader, ndjsonReader, csvReader]
+/** Readers that recognise magic bytes first; the text reader (CSV) must stay last. */
+const registry: SourceReader[] = [xlsxReader, accessReader, sqliteReader, jsonReader, ndjsonReader, csvReader]
 
 /** Adds a reader, or replaces the one registered for the same format. */
 export function registerReader(reader: SourceReader): void {

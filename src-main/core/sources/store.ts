@@ -119,3 +119,56 @@ export function rowCounts(db: Database.Database): Record<string, number> {
   }
   return out
 }
+
+export interface RowQuery {
+  offset: number
+  limit: number
+  /** A physical column (c0..cN) or `_row_number`. */
+  sort?: { column: string; direction: 'asc' | 'desc' } | undefined
+  /** Case-insensitive text contained in any cell. */
+  search?: string | undefined
+}
+
+/** One page of rows for a grid: sorted and searched in SQL, so memory stays flat. */
+export function queryRows(db: Database.Database, tableId: number, q: RowQuery): { total: number; rows: RawRow[] } {
+  const info = getSourceTable(db, tableId)
+  const known = new Set(['_row_number', ...info.columns.map((c) => c.sqlName)])
+  if (q.sort && !known.has(q.sort.column)) throw new ApiError('VALIDATION', `Table ${tableId} has no column ${q.sort.column}.`)
+  const needle = q.search?.trim()
+  const where = needle && info.columns.length ? `WHERE ${info.columns.map((c) => `instr(lower("${c.sqlName}"), @needle) > 0`).join(' OR ')}` : ''
+  const params = needle ? { needle: needle.toLowerCase() } : {}
+  const order = q.sort ? `"${q.sort.column}" ${q.sort.direction === 'desc' ? 'DESC' : 'ASC'}, _row_id` : '_row_id'
+  const total = (db.prepare(`SELECT count(*) AS n FROM "${info.dataTable}" ${where}`).get(params) as { n: number }).n
+  const rows = db
+    .prepare(`SELECT ${selectList(info)} FROM "${info.dataTable}" ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .raw(true)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as unknown[][]
+  return { total, rows: rows.map((r) => toRawRow(info, r)) }
+}
+
+export interface SourceRecord {
+  id: number
+  fileName: string
+  format: string
+  sha256: string
+  sizeBytes: number
+  importedAt: string
+  previousSourceId: number | null
+}
+
+export function listSources(db: Database.Database): SourceRecord[] {
+  return db
+    .prepare(
+      `SELECT id, file_name AS fileName, format, sha256, size_bytes AS sizeBytes, imported_at AS importedAt,
+              previous_source_id AS previousSourceId FROM source ORDER BY id`,
+    )
+    .all() as SourceRecord[]
+}
+
+/** Per-table details the store's SourceTableInfo leaves out (warnings, lineage). */
+export function tableExtras(db: Database.Database, tableId: number): { warnings: string[]; previousTableId: number | null } {
+  const row = db.prepare('SELECT warnings_json, previous_table_id FROM source_table WHERE id = ?').get(tableId) as
+    | { warnings_json: string; previous_table_id: number | null }
+    | undefined
+  return { warnings: row ? (JSON.parse(row.warnings_json) as string[]) : [], previousTableId: row?.previous_table_id ?? null }
+}

@@ -15,43 +15,7 @@ export interface ImportOptions extends ReadOptions {
   previousSourceId?: number | undefined
 }
 
-/** What changed in one table compared with the previous export of the same source. */
-export interface TableChanges {
-  previousTableId: number
-  added: number
-  changed: number
-  removed: number
-  unchanged: number
-  columnsAdded: string[]
-  columnsRemoved: string[]
-}
-
-export interface ImportedTable {
-  id: number
-  name: string
-  sheet: string | null
-  hidden: boolean
-  headerRow: number | null
-  rows: number
-  columns: string[]
-  warnings: string[]
-  changes: TableChanges | null
-}
-
-export interface ImportResult {
-  sourceId: number
-  fileName: string
-  format: SourceFormat
-  sha256: string
-  sizeBytes: number
-  /** `skipped`: identical content was already imported (onDuplicate 'skip'); nothing was written. */
-  status: 'imported' | 'replaced' | 'skipped'
-  tables: ImportedTable[]
-  /** File-level notes (encoding, delimiter) and every table's warnings, prefixed with its name. */
-  warnings: string[]
-  /** The read settings actually used (detected or given), recorded with the source. */
-  settings: Record<string, unknown>
-}
+export type { ImportedTable, ImportResult, TableChanges } from '../../contract/methods/sources'
 
 /** What the engine needs from a job: JobControl (core/api/session) satisfies this. */
 export interface ImportJob {

@@ -1,12 +1,14 @@
 /** Every area's handlers, merged; the type makes a contract method without a handler a compile error. */
 import type { Handlers } from '../types'
 import { workspaceHandlers } from './workspace'
+import { sourcesHandlers } from './sources'
 import { profileHandlers } from './profile'
 import { modsHandlers } from './mods'
 import { mappingHandlers } from './mapping'
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...sourcesHandlers,
   ...profileHandlers,
   ...modsHandlers,
   ...mappingHandlers,
