@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './define'
 import { workspaceMethods } from './methods/workspace'
+import { databasesMethods } from './methods/databases'
 import { sourcesMethods } from './methods/sources'
 import { profileMethods } from './methods/profile'
 import { modsMethods } from './methods/mods'
@@ -12,6 +13,7 @@ import { mappingMethods } from './methods/mapping'
 
 export const apiMethods = {
   ...workspaceMethods,
+  ...databasesMethods,
   ...sourcesMethods,
   ...profileMethods,
   ...modsMethods,
@@ -35,6 +37,7 @@ export * from './errors'
 export * from './events'
 export * from './roles'
 export type * from './methods/workspace'
+export type * from './methods/databases'
 export type * from './methods/sources'
 export type * from './methods/profile'
 export type * from './methods/mods'

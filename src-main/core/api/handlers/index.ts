@@ -1,6 +1,7 @@
 /** Every area's handlers, merged; the type makes a contract method without a handler a compile error. */
 import type { Handlers } from '../types'
 import { workspaceHandlers } from './workspace'
+import { databasesHandlers } from './databases'
 import { sourcesHandlers } from './sources'
 import { profileHandlers } from './profile'
 import { modsHandlers } from './mods'
@@ -8,6 +9,7 @@ import { mappingHandlers } from './mapping'
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...databasesHandlers,
   ...sourcesHandlers,
   ...profileHandlers,
   ...modsHandlers,
