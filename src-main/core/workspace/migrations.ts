@@ -5,6 +5,7 @@
 import { sql as init } from './migrations/0001-init'
 import { sql as sources } from '../sources/migrations/0002-sources'
 import { sql as mapping } from '../mapping/migrations/0003-mapping'
+import { sql as quality } from '../quality/migrations/0004-quality'
 
 export interface Migration {
   version: number
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'sources', sql: sources },
   { version: 3, name: 'mapping', sql: mapping },
+  { version: 4, name: 'quality', sql: quality },
 ]

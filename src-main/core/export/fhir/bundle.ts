@@ -1,0 +1,71 @@
+/**
+ * The FHIR R4 collection Bundle: one Patient per person record, then the contacts, allergies and
+ * medicines that belong to an exported Patient. Entries are written one at a time (bounded memory).
+ */
+import type Database from 'better-sqlite3'
+import type { BuildContext, ExportRecord, FhirResource } from './common'
+import { resourceId } from './common'
+import { buildPatient } from './patient'
+import { buildAllergyIntolerance, buildMedicationStatement, buildRelatedPerson } from './related'
+
+const builders: Record<string, (ctx: BuildContext, r: ExportRecord) => FhirResource | null> = {
+  person: buildPatient,
+  contact: buildRelatedPerson,
+  allergy: buildAllergyIntolerance,
+  medication: buildMedicationStatement,
+}
+
+export interface BundleCounts {
+  resources: Record<string, number>
+  /** Records of an exported dataset that produced no resource (their person is not exported). */
+  skipped: Record<string, number>
+}
+
+interface Row {
+  dataset: string
+  record_key: string
+  person_key: string | null
+  values_json: string
+}
+
+export function buildContext(db: Database.Database, workspaceId: string): BuildContext {
+  const people = new Map(
+    (db.prepare(`SELECT person_key, record_key FROM mods_record WHERE dataset = 'person' AND person_key IS NOT NULL`).all() as {
+      person_key: string
+      record_key: string
+    }[]).map((r) => [r.person_key, r.record_key]),
+  )
+  const ctx: BuildContext = {
+    workspaceId,
+    patientId: (personKey) => {
+      const key = personKey === null ? undefined : people.get(personKey)
+      return key === undefined ? null : resourceId(ctx, 'Patient', key)
+    },
+  }
+  return ctx
+}
+
+/** Writes the bundle as JSON text through `write`, resource by resource. */
+export function writeBundle(db: Database.Database, workspaceId: string, bundleId: string, timestamp: string, write: (text: string) => void): BundleCounts {
+  const ctx = buildContext(db, workspaceId)
+  const counts: BundleCounts = { resources: {}, skipped: {} }
+  write(`{"resourceType":"Bundle","id":${JSON.stringify(bundleId)},"type":"collection","timestamp":${JSON.stringify(timestamp)},"entry":[`)
+  let first = true
+  const stmt = db.prepare(
+    `SELECT dataset, record_key, person_key, values_json FROM mods_record WHERE dataset IN (${Object.keys(builders).map(() => '?').join(',')})
+     ORDER BY CASE dataset WHEN 'person' THEN 0 ELSE 1 END, dataset, id`,
+  )
+  for (const row of stmt.iterate(...Object.keys(builders)) as Iterable<Row>) {
+    const record: ExportRecord = { dataset: row.dataset, recordKey: row.record_key, personKey: row.person_key, values: JSON.parse(row.values_json) as Record<string, unknown> }
+    const resource = builders[row.dataset]!(ctx, record)
+    if (!resource) {
+      counts.skipped[row.dataset] = (counts.skipped[row.dataset] ?? 0) + 1
+      continue
+    }
+    counts.resources[resource.resourceType] = (counts.resources[resource.resourceType] ?? 0) + 1
+    write(`${first ? '' : ','}\n{"fullUrl":"urn:uuid:${resource.id}","resource":${JSON.stringify(resource)}}`)
+    first = false
+  }
+  write('\n]}\n')
+  return counts
+}

@@ -1,0 +1,11 @@
+/** Quality checks: rules as data (resources/rules/), one evaluator per rule kind, issues with source rows. */
+export { runChecks } from './runner'
+export type { RunOptions } from './runner'
+export { summarise, issuePage, iterateIssues } from './issues'
+export type { IssueFilter } from './issues'
+export { loadRules, ruleTargets } from './rules-load'
+export { ruleSchema, ruleKinds as ruleKindNames } from './rule-schema'
+export type { Rule, RuleKind } from './rule-schema'
+export { qualityCatalogue, shippedQualityCatalogue } from './catalogue'
+export type { QualityCatalogueSource } from './catalogue'
+export type { QualityCatalogue, RecordView, Finding } from './types'
