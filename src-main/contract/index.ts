@@ -10,6 +10,8 @@ import { sourcesMethods } from './methods/sources'
 import { profileMethods } from './methods/profile'
 import { modsMethods } from './methods/mods'
 import { mappingMethods } from './methods/mapping'
+import { qualityMethods } from './methods/quality'
+import { exportMethods } from './methods/export'
 
 export const apiMethods = {
   ...workspaceMethods,
@@ -18,6 +20,8 @@ export const apiMethods = {
   ...profileMethods,
   ...modsMethods,
   ...mappingMethods,
+  ...qualityMethods,
+  ...exportMethods,
 } as const
 
 export type ApiMethods = typeof apiMethods
@@ -40,6 +44,8 @@ export type * from './methods/workspace'
 export type * from './methods/databases'
 export type * from './methods/sources'
 export type * from './methods/profile'
+export type * from './methods/quality'
+export type * from './methods/export'
 export type * from './methods/mods'
 export type * from './methods/mapping'
 export type { Transport, ApiClient } from './transport'

@@ -6,6 +6,8 @@ import { sourcesHandlers } from './sources'
 import { profileHandlers } from './profile'
 import { modsHandlers } from './mods'
 import { mappingHandlers } from './mapping'
+import { qualityHandlers } from './quality'
+import { exportHandlers } from './export'
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -14,4 +16,6 @@ export const handlers: Handlers = {
   ...profileHandlers,
   ...modsHandlers,
   ...mappingHandlers,
+  ...qualityHandlers,
+  ...exportHandlers,
 }
