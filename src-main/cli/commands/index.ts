@@ -4,5 +4,7 @@ import { importCommand } from './import'
 import { profileCommand } from './profile'
 import { checkCommand } from './check'
 import { exportCommand } from './export'
+import { suggestCommand } from './suggest'
+import { mapCommand } from './map'
 
-export const commands: Command[] = [importCommand, profileCommand, checkCommand, exportCommand]
+export const commands: Command[] = [importCommand, profileCommand, suggestCommand, mapCommand, checkCommand, exportCommand]
