@@ -51,9 +51,16 @@ export function openSource(filePath: string, displayName: string, options: Impor
   return { reader: chosen, sizeBytes: stat.size, head }
 }
 
+/** SHA-256 of a file through one reused buffer (streams would allocate a buffer per chunk). */
 export async function hashFile(filePath: string): Promise<string> {
   const hash = createHash('sha256')
-  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  const file = await fs.promises.open(filePath, 'r')
+  const buf = Buffer.allocUnsafe(4 << 20)
+  try {
+    for (let n = (await file.read(buf, 0, buf.length)).bytesRead; n > 0; n = (await file.read(buf, 0, buf.length)).bytesRead) hash.update(buf.subarray(0, n))
+  } finally {
+    await file.close()
+  }
   return hash.digest('hex')
 }
 

@@ -14,8 +14,9 @@ export async function* textChunks(filePath: string, encoding: string, skipBytes:
   try {
     const decoder = textDecoder(encoding)
     let position = skipBytes
+    // One buffer for the whole file: decoders copy what they keep.
+    const buf = Buffer.allocUnsafe(chunkBytes)
     for (;;) {
-      const buf = Buffer.allocUnsafe(chunkBytes)
       const { bytesRead } = await file.read(buf, 0, chunkBytes, position)
       position += bytesRead
       onBytes(position)

@@ -1,0 +1,82 @@
+/**
+ * CSV import speed against the sqlite3 shell's `.import --csv` (the target is at most 1.5× its
+ * time) and our peak memory, on 1,000,000 synthetic people × 15 columns generated in .bench/.
+ * Our import runs in a child process so its peak RSS is its own.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const benchDir = path.join(root, '.bench')
+const rows = 1_000_000
+
+const given = ['Zoë', 'Łukasz', 'Siân', 'Amelia', 'Oliver', 'Priya', 'Mohammed', 'Grace', 'Tomasz', 'Aoife']
+const family = ['Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Patel', 'Nowak', "O'Brien"]
+const towns = ['Leeds', 'York', 'Hull', 'Bradford', 'Wakefield']
+
+/** Deterministic synthetic people; some cells quoted (addresses with commas), as real exports are. */
+function generate(file: string): void {
+  const out = fs.openSync(file, 'w')
+  const header = 'Resident ID,NHS Number,Title,Given Name,Family Name,Date of Birth,Gender,Address 1,Town,Postcode,Telephone,Email,GP Practice,Admission Date,Notes'
+  let chunk = [header]
+  for (let i = 1; i <= rows; i++) {
+    const g = given[i % given.length]!
+    const f = family[(i * 7) % family.length]!
+    const nhs = String(9_000_000_000 + i * 7)
+    const dob = `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/19${30 + (i % 60)}`
+    const address = i % 5 === 0 ? `"Flat ${i % 40}, ${i % 200} High Street"` : `${i % 200} High Street`
+    chunk.push(
+      `R${String(i).padStart(7, '0')},${nhs},Mx,${g},${f},${dob},${i % 2 ? 'Female' : 'Male'},${address},${towns[i % towns.length]},LS${i % 30} ${i % 9}AB,07700 ${String(900000 + (i % 1000)).slice(0, 6)},p${i}@example.org,B${String(82000 + (i % 500))},2024-0${(i % 9) + 1}-15,`,
+    )
+    if (chunk.length >= 20_000) {
+      fs.writeSync(out, chunk.join('\n') + '\n')
+      chunk = []
+    }
+  }
+  if (chunk.length) fs.writeSync(out, chunk.join('\n') + '\n')
+  fs.closeSync(out)
+}
+
+function sqlite3Seconds(csv: string): number {
+  try {
+    execFileSync('sqlite3', ['-version'], { stdio: 'ignore' })
+  } catch {
+    throw new Error('The sqlite3 command-line shell is not installed (apt-get install -y sqlite3); it is the baseline for this benchmark.')
+  }
+  const db = path.join(benchDir, 'shell.db')
+  fs.rmSync(db, { force: true })
+  const started = performance.now()
+  execFileSync('sqlite3', [db, '.import --csv ' + csv + ' people'])
+  const seconds = (performance.now() - started) / 1000
+  fs.rmSync(db, { force: true })
+  return seconds
+}
+
+function oursOnce(csv: string): { seconds: number; maxRssMb: number } {
+  const ws = path.join(benchDir, 'bench.modsws')
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ws + suffix, { force: true })
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', '_csv-import-child.ts'), csv, ws], { cwd: root, encoding: 'utf8' })
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ws + suffix, { force: true })
+  const result = JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; rows: number; maxRssMb: number }
+  if (result.rows !== rows) throw new Error(`Imported ${result.rows} rows, expected ${rows}.`)
+  return result
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  fs.mkdirSync(benchDir, { recursive: true })
+  const csv = path.join(benchDir, 'people-1m.csv')
+  if (!fs.existsSync(csv)) generate(csv)
+  // Best of three for both, so a cold page cache or a noisy neighbour does not decide the figure.
+  const shell = Math.min(...[0, 1, 2].map(() => sqlite3Seconds(csv)))
+  const ours = [0, 1, 2].map(() => oursOnce(csv))
+  const best = Math.min(...ours.map((o) => o.seconds))
+  return {
+    csv_rows: rows,
+    csv_sqlite3_s: shell,
+    csv_ours_s: best,
+    csv_vs_sqlite3: best / shell,
+    csv_peak_rss_mb: Math.max(...ours.map((o) => o.maxRssMb)),
+  }
+}
