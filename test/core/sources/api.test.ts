@@ -63,24 +63,26 @@ describe('import CLI', () => {
     const file = writeFile(dir, 'res.csv', csv)
     const out: string[] = []
     const err: string[] = []
+    const toOut = (s: string) => void out.push(s)
+    const toErr = (s: string) => void err.push(s)
     const ws = path.join(dir, 'cli.modsws')
-    const code = await runCli(['import', file, '--workspace', ws, '--json'], (s) => out.push(s), (s) => err.push(s))
+    const code = await runCli(['import', file, '--workspace', ws, '--json'], toOut, toErr)
     expect(code).toBe(0)
     const printed = JSON.parse(out[0]!)
     expect(Object.keys(printed)).toEqual(['source', 'tables', 'warnings'])
     expect(printed.tables).toEqual([{ name: 'res.csv', rows: 3, columns: ['ID', 'Name', 'Tel'] }])
     expect(printed.source).toMatchObject({ fileName: 'res.csv', format: 'csv', status: 'imported' })
 
-    const again = await runCli(['import', file, '--workspace', ws, '--json'], (s) => out.push(s), (s) => err.push(s))
+    const again = await runCli(['import', file, '--workspace', ws, '--json'], toOut, toErr)
     expect(again).toBe(3)
     expect(JSON.parse(err.at(-1)!).error.code).toBe('CONFLICT')
 
-    const preview = await runCli(['import', file, '--workspace', ws, '--preview', '--json', '--header-row', '3', '--delimiter', ','], (s) => out.push(s), (s) => err.push(s))
+    const preview = await runCli(['import', file, '--workspace', ws, '--preview', '--json', '--header-row', '3', '--delimiter', ','], toOut, toErr)
     expect(preview).toBe(0)
     expect(JSON.parse(out.at(-1)!).tables[0]).toMatchObject({ headerRow: 3, rows: [['1', 'Zoë', '07700 900123'], ['2', 'Siân', '0123'], ['3', 'Łukasz', '0456']] })
 
     const empty = writeFile(dir, 'empty.csv', '')
-    expect(await runCli(['import', empty, '--workspace', ws], (s) => out.push(s), (s) => err.push(s))).toBe(3)
+    expect(await runCli(['import', empty, '--workspace', ws], toOut, toErr)).toBe(3)
     expect(err.at(-1)).toContain('empty.csv is empty')
   })
 })
