@@ -10,10 +10,11 @@ import { jsonReader, ndjsonReader } from './json/reader'
 import type { SourceFormat, SourceReader } from './reader'
 import { binaryKind, extensionOf } from './sniff'
 import { sqliteReader } from './sqlite'
+import { xlsReader } from './xls'
 import { xlsxReader } from './xlsx'
 
 /** Readers that recognise magic bytes first; the text reader (CSV) must stay last. */
-const registry: SourceReader[] = [xlsxReader, accessReader, sqliteReader, jsonReader, ndjsonReader, csvReader]
+const registry: SourceReader[] = [xlsxReader, xlsReader, accessReader, sqliteReader, jsonReader, ndjsonReader, csvReader]
 
 /** Adds a reader, or replaces the one registered for the same format. */
 export function registerReader(reader: SourceReader): void {
