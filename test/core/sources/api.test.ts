@@ -63,8 +63,8 @@ describe('import CLI', () => {
     const file = writeFile(dir, 'res.csv', csv)
     const out: string[] = []
     const err: string[] = []
-    const toOut = (s: string) => void out.push(s)
-    const toErr = (s: string) => void err.push(s)
+    const toOut = (s: string) => out.push(s) > 0
+    const toErr = (s: string) => err.push(s) > 0
     const ws = path.join(dir, 'cli.modsws')
     const code = await runCli(['import', file, '--workspace', ws, '--json'], toOut, toErr)
     expect(code).toBe(0)
