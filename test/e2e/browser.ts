@@ -73,13 +73,15 @@ export interface AxeViolation {
   nodes: number
   /** CSS selectors of the first offending elements, to find them quickly. */
   targets: string[]
+  /** axe's explanation for the first element (e.g. the measured colours). */
+  summary: string
 }
 
 /** Runs axe-core in the page (through the debugger, so the page's CSP stays strict). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(`${axeSource};undefined`)
   return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }
+    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations.map((v) => ({
@@ -88,6 +90,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: v.help,
       nodes: v.nodes.length,
       targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+      summary: v.nodes[0]?.failureSummary ?? '',
     }))
   })
 }

@@ -1,23 +1,28 @@
-/** Shows one workflow screen; screens share the selected table so Data and Mapping follow Sources. */
+/** Shows one workflow screen; Data and Mapping share the selected table so they follow Sources. */
 import { useState } from 'react'
 import { Empty } from '../components/States'
+import { DataScreen } from '../features/data/DataScreen'
+import { MappingStep } from '../features/mapping/MappingStep'
+import { SourcesScreen } from '../features/sources/SourcesScreen'
 import type { ScreenId } from './screens'
-
-export interface ScreenProps {
-  go: (screen: ScreenId) => void
-  tableId: number | null
-  selectTable: (tableId: number) => void
-}
 
 export function ScreenView({ screen, go }: { screen: Exclude<ScreenId, 'start'>; go: (s: ScreenId) => void }) {
   const [tableId, setTableId] = useState<number | null>(null)
-  const props: ScreenProps = { go, tableId, selectTable: setTableId }
   switch (screen) {
-    default:
+    case 'sources':
       return (
-        <Empty title="Not available yet">
-          This step is still being built. {props.tableId === null ? '' : ''}
-        </Empty>
+        <SourcesScreen
+          onBrowse={(id) => {
+            setTableId(id)
+            go('data')
+          }}
+        />
       )
+    case 'data':
+      return <DataScreen tableId={tableId} selectTable={setTableId} onImport={() => go('sources')} />
+    case 'mapping':
+      return <MappingStep tableId={tableId} selectTable={setTableId} onIssues={() => go('issues')} />
+    default:
+      return <Empty title="Not available yet">This step is still being built.</Empty>
   }
 }

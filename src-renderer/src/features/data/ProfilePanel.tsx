@@ -4,6 +4,7 @@ import type { ColumnProfile } from '../../../../src-main/contract'
 import { useQuery } from '../../api/hooks'
 import { Empty, ErrorNotice, Loading } from '../../components/States'
 import { formatCount } from '../../format'
+import { ScrollTable } from '../../components/ScrollTable'
 
 const patternNames: Record<string, string> = { 'nhs-number': 'NHS number', postcode: 'postcode', phone: 'phone number', email: 'email address' }
 
@@ -58,7 +59,7 @@ export function ProfilePanel({ tableId }: { tableId: number }) {
           {formatCount(data.rows)} rows, {data.columns.length} columns
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={700}>
+      <ScrollTable label="Column profile table">
         <Table striped aria-label="Column profile">
           <Table.Thead>
             <Table.Tr>
@@ -76,7 +77,7 @@ export function ProfilePanel({ tableId }: { tableId: number }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </section>
   )
 }

@@ -1,0 +1,159 @@
+/**
+ * Mapping: source columns beside suggested MODS items; correct any, edit value maps, save, preview,
+ * apply into MODS records, and save or load templates. Unsaved edits are held here until "Save".
+ */
+import { Alert, Button, Group, Progress, Stack, Tabs, Text, Title } from '@mantine/core'
+import { useEffect, useMemo, useState } from 'react'
+import type { ApplyResult, Mapping, PreviewDataset, TableMapping } from '../../../../src-main/contract'
+import { useApi } from '../../api/ApiProvider'
+import { newJobId, useJobProgress, useQuery } from '../../api/hooks'
+import { Empty, ErrorNotice, Loading } from '../../components/States'
+import { formatCount } from '../../format'
+import { ColumnMappingTable, itemOptions } from './ColumnMappingTable'
+import { assignColumn, replaceTable, setValueMap, tableOf } from './mapping-model'
+import { PreviewPanel } from './PreviewPanel'
+import { TemplatePanel } from './TemplatePanel'
+import { ValueMapEditor } from './ValueMapEditor'
+
+export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues: () => void }) {
+  const api = useApi()
+  const catalogue = useQuery('mods.catalogue', {})
+  const suggestions = useQuery('mapping.suggest', { tableId })
+  const saved = useQuery('mapping.get', {})
+  const [draft, setDraft] = useState<TableMapping | null>(null)
+  const [dirty, setDirty] = useState(false)
+  const [error, setError] = useState<Error | null>(null)
+  const [valueMapFor, setValueMapFor] = useState<string | null>(null)
+  const [preview, setPreview] = useState<PreviewDataset[] | null>(null)
+  const [applied, setApplied] = useState<ApplyResult | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const progress = useJobProgress(jobId)
+  const options = useMemo(() => (catalogue.data ? itemOptions(catalogue.data) : []), [catalogue.data])
+  const labelOf = (id: string) => options.find((o) => o.value === id)?.label ?? id
+
+  // Start from the saved mapping of this table, or a draft of the confident suggestions.
+  useEffect(() => {
+    if (!saved.data) return
+    const existing = tableOf(saved.data, tableId)
+    if (existing) return void (setDraft(existing), setDirty(false))
+    api
+      .call('mapping.auto', { tableIds: [tableId] })
+      .then((auto: Mapping) => {
+        setDraft(tableOf(auto, tableId) ?? { tableId, personKey: null, datasets: [] })
+        setDirty(true)
+      })
+      .catch((err: Error) => setError(err))
+  }, [api, saved.data, tableId])
+
+  const act = async (what: () => Promise<void>) => {
+    setError(null)
+    try {
+      await what()
+    } catch (err) {
+      setError(err as Error)
+    }
+  }
+  const save = () =>
+    act(async () => {
+      if (!draft || !saved.data) return
+      await api.call('mapping.save', { mapping: replaceTable(saved.data, draft) })
+      setDirty(false)
+      saved.reload()
+    })
+  const runPreview = () => act(async () => setPreview(await api.call('mapping.preview', { tableId, limit: 10 })))
+  const apply = () =>
+    act(async () => {
+      const id = newJobId('apply')
+      setJobId(id)
+      try {
+        setApplied(await api.call('mapping.apply', { jobId: id }))
+      } finally {
+        setJobId(null)
+      }
+    })
+
+  if (catalogue.loading || suggestions.loading || saved.loading || (!draft && !error)) return <Loading label="Suggesting MODS items for each column…" />
+  const loadError = catalogue.error ?? suggestions.error ?? saved.error
+  if (loadError) return <ErrorNotice title="could not prepare the mapping" error={loadError} onRetry={() => (suggestions.reload(), saved.reload(), catalogue.reload())} />
+  if (!draft || !suggestions.data) return error ? <ErrorNotice title="could not draft a mapping" error={error} /> : null
+  const edit = (next: TableMapping) => (setDraft(next), setDirty(true))
+  const suggestionFor = (column: string, element: string) =>
+    suggestions.data?.columns.find((c) => c.column === column)?.suggestions.find((s) => s.item === element)
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Mapping: {suggestions.data.table}</Title>
+        <Group>
+          <Button onClick={() => void save()} disabled={!dirty}>
+            Save mapping
+          </Button>
+          <Button variant="default" onClick={() => void runPreview()} disabled={dirty}>
+            Preview
+          </Button>
+          <Button variant="filled" color="teal" onClick={() => void apply()} disabled={dirty} loading={jobId !== null}>
+            Apply mapping
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm">
+        {dirty ? 'You have unsaved changes. Save the mapping before previewing or applying.' : 'The mapping is saved.'} Looks like: {suggestions.data.dataset ?? 'unknown'}
+        {suggestions.data.personKey ? `; person key column: ${suggestions.data.personKey}` : ''}.
+      </Text>
+      {error && <ErrorNotice title="that did not work" error={error} />}
+      {jobId && <Progress value={(progress?.fraction ?? 0) * 100} animated aria-label={`Applying: ${progress?.phase ?? 'starting'}`} />}
+      {applied && (
+        <Alert color="green" title="Mapping applied" role="status">
+          {Object.entries(applied.datasets)
+            .map(([ds, r]) => `${ds}: ${formatCount(r.records)} records`)
+            .join('; ')}
+          . {formatCount(applied.unmappedValues)} unmapped values, {formatCount(applied.invalidValues)} invalid values, {formatCount(applied.orphans)} rows without a person.{' '}
+          <Button size="xs" variant="white" onClick={onIssues}>
+            Check issues
+          </Button>
+        </Alert>
+      )}
+      <Tabs defaultValue="columns" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="columns">Columns</Tabs.Tab>
+          <Tabs.Tab value="preview">Preview</Tabs.Tab>
+          <Tabs.Tab value="templates">Templates</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="columns" pt="sm">
+          {suggestions.data.columns.length === 0 ? (
+            <Empty title="No columns">This table has no columns to map.</Empty>
+          ) : (
+            <ColumnMappingTable
+              suggestions={suggestions.data}
+              table={draft}
+              options={options}
+              onAssign={(column, element) => {
+                const option = options.find((o) => o.value === element)
+                edit(assignColumn(draft, column, option ? { element: option.value, dataset: option.dataset, transforms: suggestionFor(column, option.value)?.transforms ?? [] } : null))
+              }}
+              onValueMap={setValueMapFor}
+            />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="preview" pt="sm">
+          {preview ? <PreviewPanel datasets={preview} itemLabel={labelOf} /> : <Empty title="No preview yet">Save the mapping, then choose “Preview”.</Empty>}
+        </Tabs.Panel>
+        <Tabs.Panel value="templates" pt="sm">
+          <TemplatePanel onImported={saved.reload} />
+        </Tabs.Panel>
+      </Tabs>
+      {valueMapFor && (
+        <ValueMapEditor
+          tableId={tableId}
+          element={valueMapFor}
+          itemLabel={labelOf(valueMapFor)}
+          onClose={() => setValueMapFor(null)}
+          onSave={(map) => {
+            edit(setValueMap(draft, valueMapFor, map))
+            setValueMapFor(null)
+          }}
+        />
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,126 @@
+/**
+ * What the engine detected about a file (format, encoding, delimiter, sheets, header row) with every
+ * setting editable, and the first rows as they would be imported.
+ */
+import { Badge, Button, Checkbox, Group, NumberInput, Select, Stack, Table, Tabs, Text } from '@mantine/core'
+import type { SourceOptions, SourcePreview } from '../../../../src-main/contract'
+import { formatBytes } from '../../format'
+import { ScrollTable } from '../../components/ScrollTable'
+
+const encodings = ['utf-8', 'windows-1252', 'iso-8859-1', 'utf-16le', 'utf-16be']
+const delimiters = [
+  { value: ',', label: 'Comma (,)' },
+  { value: ';', label: 'Semicolon (;)' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Pipe (|)' },
+]
+const textFormats = new Set(['csv'])
+
+interface Props {
+  preview: SourcePreview
+  options: SourceOptions
+  onChange: (options: SourceOptions) => void
+  onRefresh: () => void
+  refreshing: boolean
+}
+
+export function PreviewForm({ preview, options, onChange, onRefresh, refreshing }: Props) {
+  const isText = textFormats.has(preview.format)
+  const hasSheets = preview.sheets.length > 1 || preview.sheets.some((s) => s.sheet !== null)
+  const chosenSheets = options.sheets ?? preview.sheets.filter((s) => !s.hidden).map((s) => s.name)
+  const headerRow = options.headerRow ?? preview.sheets[0]?.headerRow ?? 1
+  return (
+    <Stack>
+      <Group gap="xs">
+        <Badge variant="light">Format: {preview.format}</Badge>
+        <Badge variant="light" color="gray">
+          Size: {formatBytes(preview.sizeBytes)}
+        </Badge>
+      </Group>
+      <Group align="flex-end">
+        {isText && (
+          <Select
+            label="Character encoding"
+            data={[...new Set([...(preview.encoding ? [preview.encoding] : []), ...encodings])]}
+            value={options.encoding ?? preview.encoding}
+            onChange={(v) => onChange({ ...options, encoding: v ?? undefined })}
+            w={200}
+          />
+        )}
+        {isText && (
+          <Select
+            label="Delimiter"
+            data={delimiters}
+            value={options.delimiter ?? preview.delimiter}
+            onChange={(v) => onChange({ ...options, delimiter: v ?? undefined })}
+            w={180}
+          />
+        )}
+        <NumberInput
+          label="Header row (0 = no header)"
+          min={0}
+          value={headerRow}
+          onChange={(v) => onChange({ ...options, headerRow: typeof v === 'number' ? v : undefined })}
+          w={200}
+        />
+        <Button variant="default" onClick={onRefresh} loading={refreshing}>
+          Update preview
+        </Button>
+      </Group>
+      {hasSheets && (
+        <Checkbox.Group label="Sheets to import" value={chosenSheets} onChange={(sheets) => onChange({ ...options, sheets })}>
+          <Group mt="xs">
+            {preview.sheets.map((s) => (
+              <Checkbox key={s.name} value={s.name} label={`${s.name}${s.hidden ? ' (hidden sheet)' : ''}`} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+      )}
+      {preview.warnings.map((w) => (
+        <Text key={w} size="sm">
+          Note: {w}
+        </Text>
+      ))}
+      <Tabs defaultValue={preview.sheets[0]?.name}>
+        <Tabs.List>
+          {preview.sheets.map((s) => (
+            <Tabs.Tab key={s.name} value={s.name}>
+              {s.name}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {preview.sheets.map((s) => (
+          <Tabs.Panel key={s.name} value={s.name} pt="xs">
+            {s.warnings.map((w) => (
+              <Text key={w} size="sm">
+                Note: {w}
+              </Text>
+            ))}
+            <ScrollTable label={`First rows of ${s.name} (scrollable)`} maxHeight={300}>
+              <Table striped aria-label={`First rows of ${s.name}`} fz="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Row</Table.Th>
+                    {s.columns.map((c, i) => (
+                      <Table.Th key={`${i}-${c}`}>{c}</Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {s.rows.map((r) => (
+                    <Table.Tr key={r.rowNumber}>
+                      <Table.Td>{r.rowNumber}</Table.Td>
+                      {s.columns.map((c, i) => (
+                        <Table.Td key={`${i}-${c}`}>{r.cells[i] ?? ''}</Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  )
+}
