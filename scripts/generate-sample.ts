@@ -280,6 +280,8 @@ async function main(): Promise<void> {
     allergyRows: allergies.length,
     nkdaRows: allergies.filter((r) => r[1] === 'NKDA').length,
     orphanAllergyRows: 1,
+    /** 'High' is not a reaction severity (mild / moderate / severe). */
+    allergySeverityHigh: allergies.filter((r) => r[3] === 'High').length,
     medicationRows: medication.length,
     nhsBlank: plant.nhsMissing.length + 1,
     nhsInvalid: plant.nhsBadCheckDigit.length + plant.nhsWrongLength.length,

@@ -4,7 +4,8 @@ import { importCommand } from './import'
 import { profileCommand } from './profile'
 import { checkCommand } from './check'
 import { exportCommand } from './export'
+import { demoCommand } from './demo'
 import { suggestCommand } from './suggest'
 import { mapCommand } from './map'
 
-export const commands: Command[] = [importCommand, profileCommand, suggestCommand, mapCommand, checkCommand, exportCommand]
+export const commands: Command[] = [importCommand, profileCommand, suggestCommand, mapCommand, checkCommand, exportCommand, demoCommand]

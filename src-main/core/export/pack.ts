@@ -57,11 +57,11 @@ function packNameFor(now: Date, outDir: string): string {
   return name
 }
 
-function zipFolder(root: string, files: PackFile[], target: string): PackFile {
+function zipFolder(root: string, files: PackFile[], target: string, name: string): PackFile {
   const entries = Object.fromEntries(files.map((f) => [f.path, new Uint8Array(fs.readFileSync(path.join(root, ...f.path.split('/'))))]))
   const data = zipSync(entries, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') })
   fs.writeFileSync(target, data, { flag: 'wx' })
-  return { path: path.basename(target).replace(/\.partial-[0-9a-f]+$/, ''), sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length }
+  return { path: name, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length }
 }
 
 function issueCounts(ws: Workspace): ExportCounts['issues'] {
@@ -116,7 +116,7 @@ export function exportPack(ws: Workspace, actor: AuditActor, options: ExportOpti
       counts,
     }
     add('manifest.json', (w) => w(JSON.stringify(manifest, null, 2) + '\n'))
-    const zip = options.zip === false ? null : zipFolder(tmpDir, files, tmpZip)
+    const zip = options.zip === false ? null : zipFolder(tmpDir, files, tmpZip, path.basename(finalZip))
     fs.renameSync(tmpDir, finalDir)
     placed.push(finalDir)
     if (zip) {
