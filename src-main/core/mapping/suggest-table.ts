@@ -9,6 +9,7 @@ import { getSourceTable, readRows } from '../sources/store'
 import type { SourceTableInfo } from '../sources/store'
 import { detect } from './detect'
 import type { ColumnEvidence } from './detect'
+import { headerTokens } from './header'
 import { datasetOfSheetName } from './lexicon'
 import { recallHeader } from './memory'
 import { mapThreshold, suggestColumn } from './suggest'
@@ -49,9 +50,20 @@ function personKeyOf(columns: ColumnSuggestions[]): string | null {
   return (confident('subject-of-care.local-identifier') ?? confident('subject-of-care.nhs-number'))?.column ?? null
 }
 
+/** Leading tokens shared by most headers of a sheet: a vendor's prefix, not part of any name. */
+export function sharedPrefix(headers: string[]): string[] {
+  const lists = headers.map(headerTokens).filter((t) => t.length > 1)
+  if (lists.length < 3) return []
+  const counts = new Map<string, number>()
+  for (const t of lists) for (let n = 1; n < t.length; n++) counts.set(t.slice(0, n).join(' '), (counts.get(t.slice(0, n).join(' ')) ?? 0) + 1)
+  const [best] = [...counts.entries()].filter(([, n]) => n >= 0.6 * headers.length).sort((a, b) => b[0].length - a[0].length)
+  return best ? best[0].split(' ') : []
+}
+
 export function suggestFromEvidence(db: Database.Database, tableName: string, headers: string[], evidence: ColumnEvidence[]): Omit<TableSuggestions, 'tableId'> {
   const memory = headers.map((h) => recallHeader(db, h))
-  const run = (dataset: string | null) => headers.map((h, i) => suggestColumn(h, evidence[i]!, { dataset, memory: memory[i]! }))
+  const prefix = sharedPrefix(headers)
+  const run = (dataset: string | null) => headers.map((h, i) => suggestColumn(h, evidence[i]!, { dataset, memory: memory[i]!, sharedPrefix: prefix }))
   let dataset = datasetOfSheetName(tableName)
   let columns = run(dataset)
   if (!dataset) {

@@ -11,6 +11,7 @@ import type { ColumnEvidence } from './detect'
 import { valueFit } from './fit'
 import { headerTokens } from './header'
 import { bestPhrase, lexicon } from './lexicon'
+import type { Phrase } from './lexicon'
 import type { MemoryHit } from './memory'
 
 /** Suggestions at or above this confidence are mapped automatically. */
@@ -23,6 +24,8 @@ export interface ColumnContext {
   /** The dataset the sheet feeds, when known. */
   dataset: string | null
   memory: MemoryHit[]
+  /** Leading words every header of the sheet shares ('SU_' in 'SU_DOB', 'SU_Gender'), ignored when matching. */
+  sharedPrefix?: string[]
 }
 
 const round = (x: number) => Math.round(Math.min(0.99, Math.max(0, x)) * 100) / 100
@@ -37,12 +40,17 @@ function contextFactor(element: ElementInfo, dataset: string | null): number {
   return dataset === 'person' ? 0.85 : 0.8
 }
 
-function scoreElement(element: ElementInfo, phrases: ReturnType<typeof lexicon>['elements'][number]['phrases'], tokens: string[], evidence: ColumnEvidence, ctx: ColumnContext): Suggestion | null {
-  const { score: h, phrase } = bestPhrase(tokens, phrases)
+/** The header matched with and without the sheet's shared prefix; the better reading wins. */
+function headerMatch(variants: string[][], phrases: Phrase[]) {
+  return variants.map((tokens) => bestPhrase(tokens, phrases)).reduce((a, b) => (b.score > a.score ? b : a))
+}
+
+function scoreElement(element: ElementInfo, phrases: Phrase[], variants: string[][], evidence: ColumnEvidence, ctx: ColumnContext): Suggestion | null {
+  const { score: h, phrase } = headerMatch(variants, phrases)
   const v = valueFit(element, evidence)
   let confidence: number
   const reasons: string[] = []
-  if (h >= 0.45 && phrase) {
+  if (h >= 0.5 && phrase) {
     confidence = v.typed ? 0.65 * h + 0.35 * v.score : 0.85 * h + 0.15 * v.score
     const quoted = `'${phrase.text.toLowerCase()}'`
     reasons.push(h === 1 ? (phrase.kind === 'name' ? `header is the item name ${quoted}` : `header synonym ${quoted}`) : `header resembles ${quoted} (${Math.round(h * 100)}%)`)
@@ -109,10 +117,14 @@ function applyMemory(ranked: Map<string, Suggestion>, ctx: ColumnContext): void 
 }
 
 export function suggestColumn(column: string, evidence: ColumnEvidence, ctx: ColumnContext): ColumnSuggestions {
-  const tokens = headerTokens(column)
+  const all = headerTokens(column)
+  const prefix = ctx.sharedPrefix ?? []
+  const stripped = prefix.length && all.length > prefix.length && prefix.every((t, i) => all[i] === t) ? all.slice(prefix.length) : null
+  const variants = stripped ? [all, stripped] : [all]
+  const tokens = stripped ?? all
   const ranked = new Map<string, Suggestion>()
   for (const { element, phrases } of lexicon().elements) {
-    const s = scoreElement(element, phrases, tokens, evidence, ctx)
+    const s = scoreElement(element, phrases, variants, evidence, ctx)
     if (s && s.confidence >= showThreshold) ranked.set(s.item, s)
   }
   for (const s of fullNameSuggestions(tokens, evidence, ctx)) {
