@@ -44,8 +44,20 @@ export function numberText(raw: string, format: string | null): string {
   return shortest.includes('e') ? raw : shortest
 }
 
+/** What a cell style's number format means for reading: computed once per style, not per cell. */
+export interface StyleReading {
+  date: boolean
+  format: string | null
+}
+
+export function styleReading(format: string | null): StyleReading {
+  return { date: format !== null && isDateFormat(format), format }
+}
+
+const general: StyleReading = { date: false, format: null }
+
 /** The text for a numeric cell, taking its style's number format into account. */
-export function numericCellText(raw: string, format: string | null, date1904: boolean): string {
-  if (format && isDateFormat(format)) return serialToIso(Number(raw), date1904) ?? numberText(raw, null)
-  return numberText(raw, format)
+export function numericCellText(raw: string, style: StyleReading = general, date1904: boolean): string {
+  if (style.date) return serialToIso(Number(raw), date1904) ?? numberText(raw, null)
+  return numberText(raw, style.format)
 }

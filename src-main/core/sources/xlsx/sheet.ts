@@ -97,7 +97,7 @@ class SheetState {
         this.tally.errors++
         return v
       case 'n':
-        return v === '' ? null : numericCellText(v, this.book.formats[this.style] ?? null, this.book.date1904)
+        return v === '' ? null : numericCellText(v, this.book.styles[this.style], this.book.date1904)
       default: // str (formula text), inlineStr, d (ISO date stored as text)
         return v
     }

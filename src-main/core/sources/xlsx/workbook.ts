@@ -5,6 +5,8 @@
  */
 import path from 'node:path/posix'
 import { readXmlPart } from './xml'
+import { styleReading } from './cell-text'
+import type { StyleReading } from './cell-text'
 import { ReaderProblem } from './rejection'
 import type { ZipArchive } from './zip'
 
@@ -17,8 +19,8 @@ export interface SheetEntry {
 export interface WorkbookInfo {
   sheets: SheetEntry[]
   date1904: boolean
-  /** Per cell style index (`s` attribute): the number format code, when it is not General. */
-  formats: (string | null)[]
+  /** Per cell style index (`s` attribute): how its number format affects reading. */
+  styles: StyleReading[]
   sharedStrings: string[]
 }
 
@@ -128,7 +130,7 @@ export async function readWorkbook(zip: ZipArchive, maxCellChars: number): Promi
   return {
     sheets,
     date1904,
-    formats: await readFormats(zip, byType('/styles')),
+    styles: (await readFormats(zip, byType('/styles'))).map(styleReading),
     sharedStrings: await readSharedStrings(zip, byType('/sharedStrings'), maxCellChars),
   }
 }
