@@ -6,17 +6,22 @@
 #
 # Writes the connection settings to $MODS_SERVICES_ENV (default /tmp/mods-migrate-services.env):
 #   source "$MODS_SERVICES_ENV"   # exports MODS_TEST_PG_URL and MODS_TEST_MYSQL_URL
-set -euo pipefail
+# .ci/run sources this file: the work runs in a subshell (its `set -e` and helper functions stay
+# there) and only the two variables are exported into the caller.
+MODS_SERVICES_ENV="${MODS_SERVICES_ENV:-/tmp/mods-migrate-services.env}"
+MODS_SERVICES_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-ENV_FILE="${MODS_SERVICES_ENV:-/tmp/mods-migrate-services.env}"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+mods_services() (
+set -euo pipefail
+ENV_FILE="$MODS_SERVICES_ENV"
+HERE="$MODS_SERVICES_HERE"
 # A synthetic test-only account on loopback-only servers; not a secret.
 TEST_USER=mods_test
 TEST_PASSWORD=mods_test_pw
 PG_PORT=5432
 MYSQL_PORT=3306
 
-log() { echo "[services] $*"; }
+say() { echo "[services] $*"; }
 
 install_missing() {
   local missing=()
@@ -25,7 +30,7 @@ install_missing() {
   command -v sqlite3 >/dev/null || missing+=(sqlite3)
   command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
   if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
+    say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get -o DPkg::Lock::Timeout=600 update -qq
     apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -40,7 +45,7 @@ start_postgres() {
   sed -i "s/^#\?listen_addresses.*/listen_addresses = '127.0.0.1'/; s/^#\?port = .*/port = $PG_PORT/" "$conf"
   pg_lsclusters -h | grep "^$version main" | grep -q online || pg_ctlcluster "$version" main start
   for _ in $(seq 60); do pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && return 0; sleep 1; done
-  log "PostgreSQL did not become ready"; return 1
+  say "PostgreSQL did not become ready"; return 1
 }
 
 load_postgres() {
@@ -60,7 +65,7 @@ start_mariadb() {
     (mysqld_safe --bind-address=127.0.0.1 --port="$MYSQL_PORT" >/tmp/mods-mariadb.log 2>&1 &)
   fi
   for _ in $(seq 60); do mysqladmin ping --silent >/dev/null 2>&1 && return 0; sleep 1; done
-  log "MariaDB did not become ready (see /tmp/mods-mariadb.log)"; return 1
+  say "MariaDB did not become ready (see /tmp/mods-mariadb.log)"; return 1
 }
 
 load_mariadb() {
@@ -78,11 +83,22 @@ SQL
 }
 
 install_missing
-start_postgres && load_postgres
-start_mariadb && load_mariadb
+start_postgres
+load_postgres
+start_mariadb
+load_mariadb
 cat >"$ENV_FILE" <<ENV
 export MODS_TEST_PG_URL=postgres://$TEST_USER:$TEST_PASSWORD@127.0.0.1:$PG_PORT/legacy_care
 export MODS_TEST_MYSQL_URL=mysql://$TEST_USER:$TEST_PASSWORD@127.0.0.1:$MYSQL_PORT/legacy_care
 ENV
-log "PostgreSQL and MariaDB ready; settings in $ENV_FILE"
-cat "$ENV_FILE"
+say "PostgreSQL and MariaDB ready; settings in $ENV_FILE"
+)
+
+if mods_services; then
+  # shellcheck source=/dev/null
+  source "$MODS_SERVICES_ENV"
+  cat "$MODS_SERVICES_ENV"
+else
+  echo "[services] failed to start the test databases" >&2
+  false
+fi
