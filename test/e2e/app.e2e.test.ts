@@ -3,6 +3,8 @@
  * import the Sunnyside sample, browse rows, map, apply, check issues, export, and see the files.
  * Each screen is screenshotted (test/e2e/screenshots/) and checked with axe-core.
  */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AxeViolation, Harness } from './browser'
@@ -12,6 +14,10 @@ const run = chromiumAvailable()
 const samplePath = path.resolve(import.meta.dirname, '../../resources/samples/sunnyside-care-home.xlsx')
 const a11y: Record<string, AxeViolation[]> = {}
 let h: Harness
+
+function allFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+}
 
 async function checkScreen(name: string): Promise<void> {
   await snap(h.page, name)
@@ -86,9 +92,88 @@ describe.skipIf(!run)('browser mode end to end', () => {
     await checkScreen('06-data-profile')
   })
 
+  it('maps the residents with suggestions, one correction and one value map, then applies', async () => {
+    const { page } = h
+    await page.getByRole('button', { name: /^4\. Mapping/ }).click()
+    await page.getByRole('heading', { name: /^Mapping: Residents/ }).waitFor({ timeout: 60_000 })
+    const itemFor = (column: string) => page.locator(`input[aria-label="MODS item for ${column}"]:visible`)
+    await expect(itemFor('Surname').inputValue()).resolves.toBe('Person name: Family name')
+    await expect(itemFor('NHS No').inputValue()).resolves.toBe('Subject of care: NHS number')
+    await expect(page.getByText(/^High \d+%$/).count()).resolves.toBeGreaterThan(10)
+    await checkScreen('07-mapping-suggestions')
+
+    // A manual pick: clear a suggestion and choose the item by searching the catalogue.
+    await page.getByRole('button', { name: 'Unmap Address 2' }).click()
+    await expect(itemFor('Address 2').inputValue()).resolves.toBe('')
+    await itemFor('Address 2').click()
+    await itemFor('Address 2').fill('Address line 2')
+    await page.getByRole('option', { name: 'Person contact details: Address line 2' }).click()
+    await expect(itemFor('Address 2').inputValue()).resolves.toBe('Person contact details: Address line 2')
+
+    // A value map for the coded Sex column.
+    await page.getByRole('button', { name: 'Value map for Sex' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('table', { name: 'Value map' }).waitFor()
+    const codeForM = dialog.locator('input[aria-label="Code for M"]:visible')
+    await codeForM.click()
+    await codeForM.fill('Male (incl')
+    await page.getByRole('option', { name: /^Male \(including trans man\)/ }).click()
+    await checkScreen('08-mapping-value-map')
+    await dialog.getByRole('button', { name: 'Use this value map' }).click()
+
+    await page.getByRole('button', { name: 'Save mapping' }).click()
+    await page.getByText(/The mapping is saved\./).waitFor()
+    await page.getByRole('button', { name: 'Preview', exact: true }).click()
+    await page.getByRole('tab', { name: 'Preview' }).click()
+    await page.getByRole('table', { name: 'Preview rows for person' }).waitFor()
+    await checkScreen('09-mapping-preview')
+    await page.getByRole('button', { name: 'Apply mapping' }).click()
+    await page.getByText('Mapping applied').waitFor({ timeout: 60_000 })
+    await expect(page.getByRole('status').filter({ hasText: 'Mapping applied' }).textContent()).resolves.toMatch(/person: 6\d records/)
+    await checkScreen('10-mapping-applied')
+  })
+
+  it('runs the quality checks and lists issues with their source rows', async () => {
+    const { page } = h
+    await page.getByRole('button', { name: /^5\. Issues/ }).click()
+    await page.getByRole('heading', { name: 'Issues', exact: true }).waitFor()
+    await checkScreen('11-issues-before-run')
+    await page.getByRole('button', { name: 'Run checks' }).click()
+    const list = page.getByRole('table', { name: 'Open issues' })
+    await list.waitFor({ timeout: 60_000 })
+    const errors = Number((await page.getByLabel(/^Errors: \d+$/).getAttribute('aria-label'))?.split(': ')[1])
+    expect(errors).toBeGreaterThan(0)
+    await expect(list.textContent()).resolves.toMatch(/sunnyside-care-home\.xlsx, sheet Residents, row \d+, column NHS No/)
+    await checkScreen('12-issues-list')
+    await page.locator('label[for]', { hasText: /^Errors$/ }).click()
+    await page.waitForTimeout(500)
+    await expect(list.locator('tbody tr').first().textContent()).resolves.toContain('Error')
+  })
+
+  it('writes the export pack and lists the files it wrote, matching the disk', async () => {
+    const { page, workspacesDir } = h
+    await page.getByRole('button', { name: /^6\. Export/ }).click()
+    await page.getByRole('heading', { name: 'Export', exact: true }).waitFor()
+    await checkScreen('13-export-before')
+    await page.getByLabel(/^Purpose of this export/).fill('End-to-end test of the migration pack')
+    await page.getByRole('button', { name: 'Write export pack' }).click()
+    const files = page.getByRole('table', { name: 'Files written' })
+    await files.waitFor({ timeout: 120_000 })
+    await checkScreen('14-export-written')
+    const rows = await files.locator('tbody tr').all()
+    expect(rows.length).toBeGreaterThan(2)
+    const written = allFiles(workspacesDir)
+    for (const row of rows) {
+      const [name, , sha] = await row.locator('td').allTextContents()
+      const onDisk = written.find((f) => f.endsWith(`/${name}`) || path.basename(f) === name)
+      expect(onDisk, `${name} should be on disk`).toBeDefined()
+      expect(sha).toBe(createHash('sha256').update(fs.readFileSync(onDisk!)).digest('hex'))
+    }
+  })
+
   it('has no serious or critical accessibility violations', () => {
     const serious = Object.entries(a11y).flatMap(([screen, list]) =>
-      list.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.help})`),
+      list.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.help}) at ${v.targets.join(' | ')}`),
     )
     expect(serious).toEqual([])
   })

@@ -1,7 +1,8 @@
 /** Shows one workflow screen; Data and Mapping share the selected table so they follow Sources. */
 import { useState } from 'react'
-import { Empty } from '../components/States'
 import { DataScreen } from '../features/data/DataScreen'
+import { ExportScreen } from '../features/export/ExportScreen'
+import { IssuesScreen } from '../features/issues/IssuesScreen'
 import { MappingStep } from '../features/mapping/MappingStep'
 import { SourcesScreen } from '../features/sources/SourcesScreen'
 import type { ScreenId } from './screens'
@@ -22,7 +23,9 @@ export function ScreenView({ screen, go }: { screen: Exclude<ScreenId, 'start'>;
       return <DataScreen tableId={tableId} selectTable={setTableId} onImport={() => go('sources')} />
     case 'mapping':
       return <MappingStep tableId={tableId} selectTable={setTableId} onIssues={() => go('issues')} />
-    default:
-      return <Empty title="Not available yet">This step is still being built.</Empty>
+    case 'issues':
+      return <IssuesScreen />
+    case 'export':
+      return <ExportScreen onIssues={() => go('issues')} />
   }
 }

@@ -82,6 +82,8 @@ export function ColumnMappingTable({ suggestions, table, options, onAssign, onVa
                     searchable
                     clearable
                     placeholder="Not mapped"
+                    allowDeselect={false}
+                    clearButtonProps={{ 'aria-label': `Unmap ${col.column}`, 'aria-hidden': false, tabIndex: 0 }}
                     value={current}
                     onChange={(v) => onAssign(col.column, v)}
                     comboboxProps={{ withinPortal: true }}

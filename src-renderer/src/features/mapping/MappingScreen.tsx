@@ -91,7 +91,7 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
           <Button variant="default" onClick={() => void runPreview()} disabled={dirty}>
             Preview
           </Button>
-          <Button variant="filled" color="teal" onClick={() => void apply()} disabled={dirty} loading={jobId !== null}>
+          <Button variant="filled" onClick={() => void apply()} disabled={dirty} loading={jobId !== null}>
             Apply mapping
           </Button>
         </Group>

@@ -10,7 +10,7 @@ export function PreviewPanel({ datasets, itemLabel }: { datasets: PreviewDataset
     <Stack>
       {datasets.map((ds) => (
         <section key={ds.dataset} aria-label={`Preview of ${ds.dataset}`}>
-          <Title order={4}>Dataset: {ds.dataset}</Title>
+          <Title order={3} size="h4">Dataset: {ds.dataset}</Title>
           {ds.notes.map((n) => (
             <Text size="xs" key={n}>
               {n}

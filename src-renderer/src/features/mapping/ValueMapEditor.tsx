@@ -26,7 +26,7 @@ export function ValueMapEditor({ tableId, element, itemLabel, onClose, onSave }:
 
   const options = [{ value: noValue, label: '(means no value)' }, ...(view.data?.codes ?? []).map((c) => ({ value: c.code, label: `${c.display} (${c.code})` }))]
   return (
-    <Modal opened onClose={onClose} title={`Value map: ${itemLabel}`} size="xl">
+    <Modal opened onClose={onClose} title={`Value map: ${itemLabel}`} size="xl" closeButtonProps={{ 'aria-label': 'Close the value map' }}>
       {view.loading ? (
         <Loading label="Reading the distinct values…" />
       ) : view.error ? (
@@ -57,6 +57,7 @@ export function ValueMapEditor({ tableId, element, itemLabel, onClose, onSave }:
                       searchable
                       clearable
                       placeholder="Unmapped"
+                      allowDeselect={false}
                       value={choices[v.value] === null ? noValue : (choices[v.value] ?? null)}
                       onChange={(code) => setChoices((c) => ({ ...c, [v.value]: code === noValue ? null : code }))}
                     />

@@ -69,7 +69,7 @@ export function SourceList({ sources, onBrowse, onRemoved }: Props) {
           </Table.Tbody>
         </Table>
       </ScrollTable>
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove this source?">
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove this source?" closeButtonProps={{ 'aria-label': 'Close' }}>
         {removing && (
           <Stack>
             <Text size="sm">

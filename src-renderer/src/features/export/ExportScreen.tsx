@@ -1,0 +1,138 @@
+/** Export: state the purpose, write the pack, and see every file written with its size and SHA-256. */
+import { Alert, Button, Group, List, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useState } from 'react'
+import type { ExportResult } from '../../../../src-main/contract'
+import { ApiError } from '../../../../src-main/contract/errors'
+import { useApi } from '../../api/ApiProvider'
+import { newJobId, useJobProgress } from '../../api/hooks'
+import { Empty, ErrorNotice } from '../../components/States'
+import { ScrollTable } from '../../components/ScrollTable'
+import { formatBytes, formatCount } from '../../format'
+
+function CountList({ title, counts }: { title: string; counts: Record<string, number> }) {
+  const entries = Object.entries(counts)
+  return (
+    <div>
+      <Text fw={600} size="sm">
+        {title}
+      </Text>
+      {entries.length === 0 ? (
+        <Text size="sm">None</Text>
+      ) : (
+        <List size="sm">
+          {entries.map(([k, v]) => (
+            <List.Item key={k}>
+              {k}: {formatCount(v)}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </div>
+  )
+}
+
+function PackFiles({ result }: { result: ExportResult }) {
+  const files = result.zip ? [...result.files, result.zip] : result.files
+  return (
+    <ScrollTable label="Files written">
+      <Table striped aria-label="Files written" miw={800}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>File</Table.Th>
+            <Table.Th>Size</Table.Th>
+            <Table.Th>SHA-256</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {files.map((f) => (
+            <Table.Tr key={f.path}>
+              <Table.Td>{f.path}</Table.Td>
+              <Table.Td>{formatBytes(f.bytes)}</Table.Td>
+              <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>
+                {f.sha256}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  )
+}
+
+export function ExportScreen({ onIssues }: { onIssues: () => void }) {
+  const api = useApi()
+  const [purpose, setPurpose] = useState('')
+  const [result, setResult] = useState<ExportResult | null>(null)
+  const [error, setError] = useState<Error | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const progress = useJobProgress(jobId)
+
+  const run = async () => {
+    const id = newJobId('export')
+    setJobId(id)
+    setError(null)
+    try {
+      setResult(await api.call('export.run', { purpose, jobId: id }))
+    } catch (err) {
+      setError(err as Error)
+    } finally {
+      setJobId(null)
+    }
+  }
+  const blocked = error instanceof ApiError && error.code === 'EXPORT_BLOCKED'
+
+  return (
+    <Stack>
+      <Title order={2}>Export</Title>
+      <Text size="sm">
+        The pack holds a FHIR R4 UK Core bundle, MODS CSV extracts, the open issues and a manifest of SHA-256 checksums, plus a zip of it all. It is
+        written to the exports folder next to the workspace. It contains personal data: keep it on approved storage.
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run()
+        }}
+      >
+        <Group align="flex-end">
+          <TextInput
+            label="Purpose of this export"
+            description="Recorded in the audit log and the manifest"
+            placeholder="e.g. Migration to the new care record system"
+            value={purpose}
+            onChange={(e) => setPurpose(e.currentTarget.value)}
+            required
+            w={460}
+          />
+          <Button type="submit" disabled={!purpose.trim()} loading={jobId !== null}>
+            Write export pack
+          </Button>
+        </Group>
+      </form>
+      {jobId && <Progress value={(progress?.fraction ?? 0) * 100} animated aria-label={`Exporting: ${progress?.phase ?? 'starting'}`} />}
+      {error && <ErrorNotice title={blocked ? 'the export was stopped' : 'the export failed'} error={error} />}
+      {blocked && (
+        <Button variant="light" onClick={onIssues} w="fit-content">
+          Go to Issues
+        </Button>
+      )}
+      {result ? (
+        <Stack>
+          <Alert color="green" title={`Export pack written: ${result.packName}`} role="status">
+            {formatCount(result.files.length)} files{result.zip ? ' and a zip' : ''}. Issues included: {formatCount(result.counts.issues.error)} errors,{' '}
+            {formatCount(result.counts.issues.warning)} warnings, {formatCount(result.counts.issues.info)} information. {formatCount(result.counts.escapedCells)}{' '}
+            spreadsheet cells were protected against formula injection.
+          </Alert>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <CountList title="FHIR resources" counts={result.counts.resources} />
+            <CountList title="MODS records" counts={result.counts.records} />
+            <CountList title="Left out (person not exported)" counts={result.counts.skipped} />
+          </SimpleGrid>
+          <PackFiles result={result} />
+        </Stack>
+      ) : (
+        !jobId && <Empty title="No export written yet">Enter the purpose above, then choose “Write export pack”.</Empty>
+      )}
+    </Stack>
+  )
+}
