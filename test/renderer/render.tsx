@@ -7,7 +7,7 @@ import { act } from 'react'
 import type { ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Root } from 'react-dom/client'
-import type { ApiEvent, Envelope, Transport } from '../../src-main/contract'
+import type { ApiEvent, Envelope, ErrorCode, Transport } from '../../src-main/contract'
 import { ApiProvider } from '../../src-renderer/src/api/ApiProvider'
 import type { FileGateway } from '../../src-renderer/src/api/files'
 
@@ -32,7 +32,8 @@ export function fakeTransport(replies: Replies): FakeTransport {
       try {
         return { ok: true, value: await reply(input) }
       } catch (err) {
-        return { ok: false, error: { code: 'VALIDATION', message: (err as Error).message } }
+        const code = (err as { code?: ErrorCode }).code ?? 'VALIDATION'
+        return { ok: false, error: { code, message: (err as Error).message } }
       }
     },
     onEvent(listener) {
@@ -72,6 +73,11 @@ export function cleanup(): void {
     act(() => root.unmount())
     container.remove()
   }
+}
+
+/** An error the fake engine answers with, carrying an API error code. */
+export function apiFailure(code: ErrorCode, message: string): Error {
+  return Object.assign(new Error(message), { code })
 }
 
 export function byText(container: HTMLElement, text: string | RegExp): HTMLElement {
