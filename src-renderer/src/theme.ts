@@ -1,10 +1,10 @@
-/** Mantine theme: a calm NHS-like blue, focus rings always visible for keyboard users. */
+/** Mantine theme: a calm NHS-like blue, a visible focus ring whenever the keyboard moves focus. */
 import { createTheme } from '@mantine/core'
 
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 4 },
-  focusRing: 'always',
+  focusRing: 'auto',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
   defaultRadius: 'sm',
 })

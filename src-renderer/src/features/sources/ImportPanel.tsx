@@ -57,6 +57,7 @@ export function ImportPanel({ file, onImported, onDismiss }: Props) {
     }
   }
   const cancel = () => jobId && void api.call('job.cancel', { jobId })
+  const sheetCount = options.sheets?.length ?? preview?.sheets.length ?? 0
   const duplicate = error instanceof ApiError && error.code === 'CONFLICT'
   const cancelled = error instanceof ApiError && error.code === 'CANCELLED'
 
@@ -88,7 +89,9 @@ export function ImportPanel({ file, onImported, onDismiss }: Props) {
         ) : (
           preview && (
             <Group>
-              <Button onClick={() => void runImport()}>Import {plural(preview.sheets.length, 'sheet')}</Button>
+              <Button onClick={() => void runImport()} disabled={sheetCount === 0}>
+                Import {plural(sheetCount, 'sheet')}
+              </Button>
             </Group>
           )
         )}

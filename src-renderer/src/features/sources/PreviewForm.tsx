@@ -27,7 +27,7 @@ interface Props {
 export function PreviewForm({ preview, options, onChange, onRefresh, refreshing }: Props) {
   const isText = textFormats.has(preview.format)
   const hasSheets = preview.sheets.length > 1 || preview.sheets.some((s) => s.sheet !== null)
-  const chosenSheets = options.sheets ?? preview.sheets.filter((s) => !s.hidden).map((s) => s.name)
+  const chosenSheets = options.sheets ?? preview.sheets.map((s) => s.name)
   const headerRow = options.headerRow ?? preview.sheets[0]?.headerRow ?? 1
   return (
     <Stack>
