@@ -28,6 +28,13 @@ describe('hostile and broken XLSX files are refused with a specific message', ()
     expect((await read(file))[0]!.rows).toEqual([{ rowNumber: 2, cells: [null, 'Zoë'] }])
   })
 
+  it('decodes the _xHHHH_ escapes Excel writes for line breaks and control characters', async () => {
+    const strings = '<sst><si><t>Line 1_x000D_\nLine 2</t></si><si><r><t>_x005F_x000D_ stays</t></r></si></sst>'
+    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Tab_x0009_here</t></is></c></row>'
+    const file = write('escapes.xlsx', minimalXlsx(sheet(rows), { sharedStrings: strings }))
+    expect((await read(file))[0]!.rows).toEqual([{ rowNumber: 1, cells: ['Line 1\r\nLine 2', '_x000D_ stays', 'Tab\there'] }])
+  })
+
   it('zip bomb: an entry that would expand far beyond the ratio limit, before any inflating', async () => {
     const rows = '<row><c><v>1</v></c></row>'.repeat(800_000)
     const file = write('bomb.xlsx', minimalXlsx(sheet(rows)))

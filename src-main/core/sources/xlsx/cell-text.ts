@@ -61,3 +61,8 @@ export function numericCellText(raw: string, style: StyleReading = general, date
   if (style.date) return serialToIso(Number(raw), date1904) ?? numberText(raw, null)
   return numberText(raw, style.format)
 }
+
+/** OOXML writes characters XML cannot hold as _xHHHH_ (ECMA-376 ST_Xstring); _x005F_ escapes "_" itself. */
+export function unescapeXstring(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s
+}

@@ -5,7 +5,7 @@
  * so they are reported as a warning when the sheet ends; their value stays in the top-left cell.
  */
 import type { ImportLimits, SourceCells } from '../reader'
-import { numericCellText } from './cell-text'
+import { numericCellText, unescapeXstring } from './cell-text'
 import { ReaderProblem } from './rejection'
 import type { WorkbookInfo } from './workbook'
 import { parseXmlPart } from './xml'
@@ -99,7 +99,7 @@ class SheetState {
       case 'n':
         return v === '' ? null : numericCellText(v, this.book.styles[this.style], this.book.date1904)
       default: // str (formula text), inlineStr, d (ISO date stored as text)
-        return v
+        return unescapeXstring(v)
     }
   }
 

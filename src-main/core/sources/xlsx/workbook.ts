@@ -5,7 +5,7 @@
  */
 import path from 'node:path/posix'
 import { readXmlPart } from './xml'
-import { styleReading } from './cell-text'
+import { styleReading, unescapeXstring } from './cell-text'
 import type { StyleReading } from './cell-text'
 import { ReaderProblem } from './rejection'
 import type { ZipArchive } from './zip'
@@ -105,7 +105,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined, maxC
     close(name) {
       if (name === 't') inText = false
       else if (name === 'rPh') phonetic--
-      else if (name === 'si') strings.push(current)
+      else if (name === 'si') strings.push(unescapeXstring(current))
     },
   })
   return strings

@@ -1,40 +1,18 @@
 /**
- * Streams one XML part of the package through saxes (the strict, non-validating parser exceljs
- * also uses: it never expands DTD entities, so "billion laughs" cannot grow). Element names lose
- * their namespace prefix because some generators write `<x:row>` instead of `<row>`.
+ * Streams one XML part of the package through our strict tokenizer (xml-scan.ts), yielding after
+ * each inflated chunk so callers can drain what the handlers queued. Problems found by handlers
+ * (ReaderProblem) pass through; anything else means the part is not well-formed XML.
  */
-import { SaxesParser } from 'saxes'
 import { ReaderProblem } from './rejection'
+import { XmlScanner } from './xml-scan'
+import type { XmlHandlers } from './xml-scan'
 import type { ZipArchive } from './zip'
 
-export interface XmlHandlers {
-  open(name: string, attributes: Record<string, string>): void
-  text?(text: string): void
-  close?(name: string): void
-}
+export type { XmlHandlers } from './xml-scan'
 
-
-function localName(name: string): string {
-  const colon = name.indexOf(':')
-  return colon < 0 ? name : name.slice(colon + 1)
-}
-
-/**
- * Parses the part, yielding the size of each inflated chunk once the handlers have seen it, so
- * callers can drain what the handlers queued and report progress.
- */
+/** Parses the part, yielding the size of each inflated chunk once the handlers have seen it. */
 export async function* parseXmlPart(zip: ZipArchive, part: string, handlers: XmlHandlers): AsyncGenerator<number> {
-  const parser = new SaxesParser({ position: false })
-  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>))
-  if (handlers.text) {
-    const text = handlers.text
-    parser.on('text', text)
-    parser.on('cdata', text)
-  }
-  if (handlers.close) {
-    const close = handlers.close
-    parser.on('closetag', (tag) => close(localName(tag.name)))
-  }
+  const scanner = new XmlScanner(handlers)
   const decoder = new TextDecoder('utf-8')
   const guard = (fn: () => void): void => {
     try {
@@ -45,14 +23,17 @@ export async function* parseXmlPart(zip: ZipArchive, part: string, handlers: Xml
     }
   }
   for await (const chunk of zip.chunks(part)) {
-    guard(() => parser.write(decoder.decode(chunk, { stream: true })))
+    guard(() => scanner.write(decoder.decode(chunk, { stream: true })))
     yield chunk.length
   }
-  guard(() => parser.write(decoder.decode()).close())
+  guard(() => {
+    scanner.write(decoder.decode())
+    scanner.close()
+  })
   yield 0
 }
 
-/** Parses a small part completely (workbook, relationships, styles). */
+/** Parses a small part completely (workbook, relationships, styles, shared strings). */
 export async function readXmlPart(zip: ZipArchive, part: string, handlers: XmlHandlers): Promise<void> {
   for await (const _ of parseXmlPart(zip, part, handlers)) {
     // handlers collect everything
