@@ -40,12 +40,27 @@ function contextFactor(element: ElementInfo, dataset: string | null): number {
   return dataset === 'person' ? 0.85 : 0.8
 }
 
-/** The header matched with and without the sheet's shared prefix; the better reading wins. */
-function headerMatch(variants: string[][], phrases: Phrase[]) {
-  return variants.map((tokens) => bestPhrase(tokens, phrases)).reduce((a, b) => (b.score > a.score ? b : a))
+/** A header read with and without the sheet's shared prefix, and the least score each reading must reach to count. */
+interface HeaderReading {
+  tokens: string[]
+  minScore: number
 }
 
-function scoreElement(element: ElementInfo, phrases: Phrase[], variants: string[][], evidence: ColumnEvidence, ctx: ColumnContext): Suggestion | null {
+/**
+ * The better of the header's readings. Read with the vendor prefix ('SU_KeyWorker' as 'service user
+ * key worker'), a header counts only when it is nearly a whole phrase ('ServiceUserNo'): otherwise the
+ * prefix words alone would pull it towards 'service user number'.
+ */
+function headerMatch(readings: HeaderReading[], phrases: Phrase[]) {
+  return readings
+    .map(({ tokens, minScore }) => {
+      const m = bestPhrase(tokens, phrases)
+      return m.score >= minScore ? m : { score: 0, phrase: null }
+    })
+    .reduce((a, b) => (b.score > a.score ? b : a))
+}
+
+function scoreElement(element: ElementInfo, phrases: Phrase[], variants: HeaderReading[], evidence: ColumnEvidence, ctx: ColumnContext): Suggestion | null {
   const { score: h, phrase } = headerMatch(variants, phrases)
   const v = valueFit(element, evidence)
   let confidence: number
@@ -120,7 +135,7 @@ export function suggestColumn(column: string, evidence: ColumnEvidence, ctx: Col
   const all = headerTokens(column)
   const prefix = ctx.sharedPrefix ?? []
   const stripped = prefix.length && all.length > prefix.length && prefix.every((t, i) => all[i] === t) ? all.slice(prefix.length) : null
-  const variants = stripped ? [all, stripped] : [all]
+  const variants = stripped ? [{ tokens: all, minScore: 0.8 }, { tokens: stripped, minScore: 0 }] : [{ tokens: all, minScore: 0 }]
   const tokens = stripped ?? all
   const ranked = new Map<string, Suggestion>()
   for (const { element, phrases } of lexicon().elements) {
