@@ -56,11 +56,36 @@ export function rendererBuildIsStale(): boolean {
   return fs.statSync(built).mtimeMs < sources
 }
 
+const lockDir = path.join(projectRoot, 'out', '.renderer-build.lock')
+const staleLockMs = 5 * 60_000
+
+/** One builder at a time across processes (tests and `npm start` may start together): mkdir is atomic. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true })
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir)
+      break
+    } catch {
+      const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > staleLockMs) fs.rmSync(lockDir, { recursive: true, force: true })
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true })
+  }
+}
+
 export async function ensureRendererBuilt(log: (line: string) => void = () => undefined): Promise<string> {
-  if (rendererBuildIsStale()) {
+  if (!rendererBuildIsStale()) return rendererOutDir
+  await withBuildLock(async () => {
+    if (!rendererBuildIsStale()) return // another process built it while we waited
     log('Building the user interface (one moment)…')
     const { build } = await import('vite')
     await build({ ...rendererViteConfig(), configFile: false, logLevel: 'warn' })
-  }
+  })
   return rendererOutDir
 }
