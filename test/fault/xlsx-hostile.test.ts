@@ -35,6 +35,12 @@ describe('hostile and broken XLSX files are refused with a specific message', ()
     expect((await read(file))[0]!.rows).toEqual([{ rowNumber: 1, cells: ['Line 1\r\nLine 2', '_x000D_ stays', 'Tab\there'] }])
   })
 
+  it('treats typed cells without a value as empty', async () => {
+    const rows = '<row r="1"><c r="A1" t="s"/><c r="B1" t="n"></c><c r="C1" t="b"/><c r="D1" t="e"/><c r="E1" t="inlineStr"><is><t>x</t></is></c></row>'
+    const file = write('typed-empty.xlsx', minimalXlsx(sheet(rows), { sharedStrings: '<sst><si><t>first</t></si></sst>' }))
+    expect((await read(file))[0]!.rows).toEqual([{ rowNumber: 1, cells: [null, null, null, null, 'x'] }])
+  })
+
   it('zip bomb: an entry that would expand far beyond the ratio limit, before any inflating', async () => {
     const rows = '<row><c><v>1</v></c></row>'.repeat(800_000)
     const file = write('bomb.xlsx', minimalXlsx(sheet(rows)))

@@ -85,6 +85,7 @@ class SheetState {
 
   cellText(): string | null {
     const v = this.value
+    if (v === '') return null
     switch (this.type) {
       case 's': {
         const text = this.book.sharedStrings[Number(v)]
@@ -92,12 +93,12 @@ class SheetState {
         return text
       }
       case 'b':
-        return v === '' ? null : v === '1' || v === 'true' ? 'TRUE' : 'FALSE'
+        return v === '1' || v === 'true' ? 'TRUE' : 'FALSE'
       case 'e':
         this.tally.errors++
         return v
       case 'n':
-        return v === '' ? null : numericCellText(v, this.book.styles[this.style], this.book.date1904)
+        return numericCellText(v, this.book.styles[this.style], this.book.date1904)
       default: // str (formula text), inlineStr, d (ISO date stored as text)
         return unescapeXstring(v)
     }
