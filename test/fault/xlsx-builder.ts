@@ -55,7 +55,7 @@ export function buildZip(parts: ZipPart[]): Buffer {
 const relNs = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 
 /** A workbook with one sheet "Residents" whose part holds `sheetXml`, plus optional shared strings. */
-export function minimalXlsx(sheetXml: string | Buffer, options: { sharedStrings?: string; sheetDeclaredSize?: number } = {}): Buffer {
+export function minimalXlsx(sheetXml: string | Buffer, options: { sharedStrings?: string; sheetDeclaredSize?: number; extraParts?: ZipPart[] } = {}): Buffer {
   const rels = [`<Relationship Id="rId1" Type="${relNs}/worksheet" Target="worksheets/sheet1.xml"/>`]
   if (options.sharedStrings !== undefined) rels.push(`<Relationship Id="rId2" Type="${relNs}/sharedStrings" Target="sharedStrings.xml"/>`)
   const parts: ZipPart[] = [
@@ -65,7 +65,7 @@ export function minimalXlsx(sheetXml: string | Buffer, options: { sharedStrings?
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml, ...(options.sheetDeclaredSize === undefined ? {} : { declaredSize: options.sheetDeclaredSize }) },
   ]
   if (options.sharedStrings !== undefined) parts.push({ name: 'xl/sharedStrings.xml', data: options.sharedStrings })
-  return buildZip(parts)
+  return buildZip([...parts, ...(options.extraParts ?? [])])
 }
 
 export const sheet = (rows: string, head = ''): string => `<?xml version="1.0"?><worksheet>${head}<sheetData>${rows}</sheetData></worksheet>`

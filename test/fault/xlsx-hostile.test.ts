@@ -41,6 +41,14 @@ describe('hostile and broken XLSX files are refused with a specific message', ()
     expect((await read(file))[0]!.rows).toEqual([{ rowNumber: 1, cells: [null, null, null, null, 'x'] }])
   })
 
+  it('a macro-enabled workbook is read, its macros never run, and the user is told', async () => {
+    const vba = { name: 'xl/vbaProject.bin', data: Buffer.from('Attribute VB_Name = "Module1"\nSub AutoOpen()\nEnd Sub') }
+    const file = write('macros.xlsm', minimalXlsx(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>Zoë</t></is></c></row>'), { extraParts: [vba] }))
+    const [residents] = await read(file)
+    expect(residents!.rows).toEqual([{ rowNumber: 1, cells: ['Zoë'] }])
+    expect(residents!.warnings).toEqual(['The workbook contains macros; they were not run.'])
+  })
+
   it('zip bomb: an entry that would expand far beyond the ratio limit, before any inflating', async () => {
     const rows = '<row><c><v>1</v></c></row>'.repeat(800_000)
     const file = write('bomb.xlsx', minimalXlsx(sheet(rows)))
