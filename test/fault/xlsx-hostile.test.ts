@@ -70,6 +70,12 @@ describe('hostile and broken XLSX files are refused with a specific message', ()
     expect(r.message).toMatch(/^Cannot import liar\.xlsx, sheet Residents(, row \d+)?: it looks like a zip bomb: part xl\/worksheets\/sheet1\.xml expands beyond the 1000 bytes it declares\.$/)
   })
 
+  it('entry flood: more parts than any workbook has', async () => {
+    const parts = Array.from({ length: 10_001 }, (_, i) => ({ name: `xl/media/p${i}.bin`, data: 'x' }))
+    const r = await rejected(write('flood.xlsx', buildZip(parts)))
+    expect(r.message).toBe('Cannot import flood.xlsx: it has 10001 parts (limit 10000).')
+  })
+
   it('truncated file', async () => {
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet('Residents').addRow(['Zoë', 'Ashworth'])
