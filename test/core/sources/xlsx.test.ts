@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -53,6 +54,11 @@ describe('XLSX reader', () => {
   it('detects by name so renamed and encrypted files get a specific message', () => {
     expect(xlsxReader.detect(new Uint8Array([0x50, 0x4b, 3, 4]), 'Residents.XLSX')).toBe(true)
     expect(xlsxReader.detect(new Uint8Array([0x50, 0x4b, 3, 4]), 'letter.docx')).toBe(false)
+  })
+
+  it('recognises a workbook saved without its extension by its parts', () => {
+    const head = new Uint8Array(fs.readFileSync(care).subarray(0, 64 * 1024))
+    expect(xlsxReader.detect(head, 'residents-export')).toBe(true)
   })
 
   it('reads every sheet with real row numbers, hidden sheets flagged', async () => {

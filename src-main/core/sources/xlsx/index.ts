@@ -112,9 +112,13 @@ export async function* readXlsx(ctx: ReaderContext): AsyncGenerator<SourceSheet>
   }
 }
 
+const spreadsheetPart = Buffer.from('xl/')
+
 export const xlsxReader: SourceReader = {
   format: 'xlsx',
-  // Claims every .xlsx-named file, whatever its bytes, so a renamed or encrypted file gets a specific message.
-  detect: (_head, fileName) => xlsxExtensions.has(path.extname(fileName).toLowerCase()),
+  // Claims every .xlsx-named file, whatever its bytes, so a renamed or encrypted file gets a specific
+  // message; and a ZIP under another name whose first parts are spreadsheet parts (xl/...).
+  detect: (head, fileName) =>
+    xlsxExtensions.has(path.extname(fileName).toLowerCase()) || (containerOf(head) === 'zip' && Buffer.from(head).includes(spreadsheetPart)),
   sheets: readXlsx,
 }
