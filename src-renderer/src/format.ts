@@ -36,3 +36,10 @@ export function formatBytes(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`
 }
+
+/** Engine values shown to people: ISO dates (yyyy-mm-dd) become dd/mm/yyyy; everything else as is. */
+export function formatValue(value: string | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value
+}

@@ -87,6 +87,13 @@ describe.skipIf(!run)('browser mode end to end', () => {
     await grid.getByRole('columnheader', { name: 'Surname' }).waitFor()
     await grid.getByRole('gridcell', { name: 'R1001', exact: true }).waitFor()
     await checkScreen('05-data-rows')
+    await grid.getByRole('button', { name: 'Surname' }).click()
+    await expect(grid.getByRole('columnheader', { name: /Surname/ }).getAttribute('aria-sort')).resolves.toBe('ascending')
+    await page.waitForTimeout(500)
+    const surnames = async () => Promise.all([2, 3, 4, 5, 6].map((i) => grid.locator(`[aria-rowindex="${i}"] [role=gridcell]`).nth(4).textContent()))
+    const firstRows = await surnames()
+    expect(firstRows).toEqual([...firstRows].sort((a, b) => (a ?? '').localeCompare(b ?? '')))
+    expect(firstRows[0]).not.toBe('Crowther') // no longer in file order
     await page.getByRole('tab', { name: 'Column profile' }).click()
     await page.getByRole('table', { name: 'Column profile' }).getByRole('rowheader', { name: 'NHS No' }).waitFor()
     await checkScreen('06-data-profile')

@@ -1,7 +1,7 @@
 /** Data: browse every row of an imported table exactly as imported, search it, and see its column profile. */
 import { Anchor, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useApi } from '../../api/ApiProvider'
 import { useQuery } from '../../api/hooks'
 import { Empty, ErrorNotice, Loading } from '../../components/States'
@@ -9,7 +9,7 @@ import { TablePicker } from '../../components/TablePicker'
 import { formatCount } from '../../format'
 import { ProfilePanel } from './ProfilePanel'
 import { VirtualGrid } from './VirtualGrid'
-import type { GridRow } from './VirtualGrid'
+import type { GridRow, GridSort } from './VirtualGrid'
 
 interface Props {
   tableId: number | null
@@ -24,7 +24,18 @@ export function DataScreen({ tableId, selectTable, onImport }: Props) {
   const [query] = useDebouncedValue(search.trim(), 300)
   const [total, setTotal] = useState<number | null>(null)
   const [gridError, setGridError] = useState<Error | null>(null)
+  const [sort, setSort] = useState<GridSort | null>(null)
   const table = sources.data?.flatMap((s) => s.tables).find((t) => t.id === tableId)
+  useEffect(() => setSort(null), [tableId])
+  // The engine sorts by a column's SQL name; -1 is the original row number.
+  const sortSpec = useMemo(
+    () => (sort && table ? { column: sort.column < 0 ? '_row_number' : (table.columns[sort.column]?.sqlName ?? '_row_number'), direction: sort.direction } : undefined),
+    [sort, table],
+  )
+  const toggleSort = useCallback(
+    (column: number) => setSort((s) => (s?.column === column ? { column, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' })),
+    [],
+  )
 
   // The total for the current search decides how many rows the grid scrolls over.
   useEffect(() => {
@@ -39,10 +50,10 @@ export function DataScreen({ tableId, selectTable, onImport }: Props) {
   const loadPage = useCallback(
     async (offset: number, limit: number): Promise<GridRow[]> => {
       if (!tableId) return []
-      const page = await api.call('sources.rows', { tableId, offset, limit, ...(query ? { search: query } : {}) })
+      const page = await api.call('sources.rows', { tableId, offset, limit, ...(query ? { search: query } : {}), ...(sortSpec ? { sort: sortSpec } : {}) })
       return page.rows.map((r) => ({ rowNumber: r.rowNumber, cells: r.values }))
     },
-    [api, tableId, query],
+    [api, tableId, query, sortSpec],
   )
 
   if (sources.loading) return <Loading label="Listing imported tables…" />
@@ -70,7 +81,15 @@ export function DataScreen({ tableId, selectTable, onImport }: Props) {
             {total === 0 ? (
               <Empty title="No rows match">Clear the search to see every row.</Empty>
             ) : total !== null ? (
-              <VirtualGrid label={`Rows of ${table.name}`} columns={table.columns.map((c) => c.name)} rowCount={total} loadPage={loadPage} onError={setGridError} />
+              <VirtualGrid
+                label={`Rows of ${table.name}`}
+                columns={table.columns.map((c) => c.name)}
+                sort={sort}
+                onSort={toggleSort}
+                rowCount={total}
+                loadPage={loadPage}
+                onError={setGridError}
+              />
             ) : (
               <Loading label="Counting rows…" />
             )}

@@ -3,7 +3,7 @@
  * fetched a page at a time as the user scrolls. Keyboard users focus the grid and scroll with the
  * arrow and page keys; ARIA grid roles carry the row numbers of the original sheet.
  */
-import { Box, Text } from '@mantine/core'
+import { Box, Text, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
@@ -13,9 +13,18 @@ export interface GridRow {
   cells: (string | null)[]
 }
 
+export interface GridSort {
+  /** Column index, or -1 for the row number. */
+  column: number
+  direction: 'asc' | 'desc'
+}
+
 export interface VirtualGridProps {
   label: string
   columns: string[]
+  sort?: GridSort | null
+  /** When given, column headers become buttons that sort by that column. */
+  onSort?: (column: number) => void
   rowCount: number
   pageSize?: number
   loadPage: (offset: number, limit: number) => Promise<GridRow[]>
@@ -26,7 +35,7 @@ const rowHeight = 32
 const columnWidth = 170
 const numberWidth = 80
 
-export function VirtualGrid({ label, columns, rowCount, pageSize = 200, loadPage, onError }: VirtualGridProps) {
+export function VirtualGrid({ label, columns, sort = null, onSort, rowCount, pageSize = 200, loadPage, onError }: VirtualGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const pages = useRef(new Map<number, GridRow[] | 'loading'>())
   const [, setVersion] = useState(0)
@@ -78,11 +87,9 @@ export function VirtualGrid({ label, columns, rowCount, pageSize = 200, loadPage
     >
       <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 1, width, background: 'var(--mantine-color-gray-1)' }}>
         <div role="row" aria-rowindex={1} style={{ display: 'flex', height: rowHeight, fontWeight: 600 }}>
-          <Cell header width={numberWidth}>Row</Cell>
-          {columns.map((c) => (
-            <Cell header key={c} width={columnWidth}>
-              {c}
-            </Cell>
+          <HeaderCell label="Row" index={-1} width={numberWidth} sort={sort} onSort={onSort} />
+          {columns.map((c, i) => (
+            <HeaderCell key={c} label={c} index={i} width={columnWidth} sort={sort} onSort={onSort} />
           ))}
         </div>
       </div>
@@ -110,14 +117,42 @@ export function VirtualGrid({ label, columns, rowCount, pageSize = 200, loadPage
   )
 }
 
-function Cell({ children, width, header = false }: { children: string; width: number; header?: boolean }) {
+const cellStyle = { flex: 'none', padding: '6px 8px', borderBottom: '1px solid var(--mantine-color-gray-3)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const
+
+interface HeaderCellProps {
+  label: string
+  index: number
+  width: number
+  sort: GridSort | null
+  onSort: ((column: number) => void) | undefined
+}
+
+function HeaderCell({ label, index, width, sort, onSort }: HeaderCellProps) {
+  const direction = sort?.column === index ? sort.direction : null
+  const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'
+  return (
+    <div role="columnheader" aria-sort={onSort ? ariaSort : undefined} style={{ ...cellStyle, width, padding: 0 }}>
+      {onSort ? (
+        <UnstyledButton onClick={() => onSort(index)} w="100%" px={8} py={6} fw={600} fz="sm" title={`Sort by ${label}`}>
+          {label} <span aria-hidden>{direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}</span>
+        </UnstyledButton>
+      ) : (
+        <Text size="sm" fw={600} px={8} py={6}>
+          {label}
+        </Text>
+      )}
+    </div>
+  )
+}
+
+function Cell({ children, width }: { children: string; width: number }) {
   return (
     <Text
       component="div"
-      role={header ? 'columnheader' : 'gridcell'}
+      role="gridcell"
       size="sm"
       title={children}
-      style={{ width, flex: 'none', padding: '6px 8px', borderBottom: '1px solid var(--mantine-color-gray-3)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+      style={{ ...cellStyle, width }}
     >
       {children}
     </Text>

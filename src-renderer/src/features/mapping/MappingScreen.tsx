@@ -2,7 +2,7 @@
  * Mapping: source columns beside suggested MODS items; correct any, edit value maps, save, preview,
  * apply into MODS records, and save or load templates. Unsaved edits are held here until "Save".
  */
-import { Alert, Button, Group, Progress, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Progress, Select, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react'
 import type { ApplyResult, Mapping, PreviewDataset, TableMapping } from '../../../../src-main/contract'
 import { useApi } from '../../api/ApiProvider'
@@ -96,10 +96,21 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
           </Button>
         </Group>
       </Group>
-      <Text size="sm">
-        {dirty ? 'You have unsaved changes. Save the mapping before previewing or applying.' : 'The mapping is saved.'} Looks like: {suggestions.data.dataset ?? 'unknown'}
-        {suggestions.data.personKey ? `; person key column: ${suggestions.data.personKey}` : ''}.
-      </Text>
+      <Group align="flex-end">
+        <Select
+          label="Person key column"
+          description="Identifies each person; other sheets link to people through it"
+          data={suggestions.data.columns.map((c) => c.column)}
+          value={draft.personKey}
+          onChange={(personKey) => edit({ ...draft, personKey })}
+          clearable
+          placeholder="None"
+          w={300}
+        />
+        <Text size="sm">
+          {dirty ? 'You have unsaved changes. Save the mapping before previewing or applying.' : 'The mapping is saved.'} This sheet looks like: {suggestions.data.dataset ?? 'unknown'}.
+        </Text>
+      </Group>
       {error && <ErrorNotice title="that did not work" error={error} />}
       {jobId && <Progress value={(progress?.fraction ?? 0) * 100} animated aria-label={`Applying: ${progress?.phase ?? 'starting'}`} />}
       {applied && (

@@ -2,6 +2,7 @@
 import { Stack, Table, Text, Title } from '@mantine/core'
 import type { PreviewDataset } from '../../../../src-main/contract'
 import { Empty } from '../../components/States'
+import { formatValue } from '../../format'
 import { ScrollTable } from '../../components/ScrollTable'
 
 export function PreviewPanel({ datasets, itemLabel }: { datasets: PreviewDataset[]; itemLabel: (id: string) => string }) {
@@ -34,7 +35,7 @@ export function PreviewPanel({ datasets, itemLabel }: { datasets: PreviewDataset
                       const cell = r.cells[e]
                       return (
                         <Table.Td key={e}>
-                          {cell?.value ?? ''}
+                          {formatValue(cell?.value)}
                           {cell?.problem && (
                             <Text size="xs" c="red.9">
                               ⚠ {cell.problem} (was “{cell.raw ?? ''}”)
