@@ -114,6 +114,12 @@ describe('hostile and broken XLSX files are refused with a specific message', ()
     expect(r.message).toBe('Cannot import photos.xlsx: it is not an Excel workbook (no workbook part inside).')
   })
 
+  it('an Excel Binary Workbook (.xlsb) gets advice', async () => {
+    const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+    const r = await rejected(write('binary.xlsx', buildZip([{ name: '_rels/.rels', data: rels }, { name: 'xl/workbook.bin', data: Buffer.from([0x83, 1, 0]) }])))
+    expect(r.message).toBe('Cannot import binary.xlsx: it is an Excel Binary Workbook (.xlsb); open it in Excel and save it as an Excel Workbook (.xlsx).')
+  })
+
   it('absurd sheet dimensions are refused before the rows are read', async () => {
     const r = await rejected(write('wide.xlsx', minimalXlsx(sheet('<row r="1"><c r="A1"><v>1</v></c></row>', '<dimension ref="A1:XFD1048576"/>'))))
     expect(r.message).toBe(

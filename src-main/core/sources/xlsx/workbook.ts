@@ -53,6 +53,7 @@ async function workbookPart(zip: ZipArchive): Promise<string> {
   const root = await readRelationships(zip, '')
   const office = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))
   const part = office?.target ?? 'xl/workbook.xml'
+  if (part.endsWith('.bin')) throw new ReaderProblem('it is an Excel Binary Workbook (.xlsb); open it in Excel and save it as an Excel Workbook (.xlsx)')
   if (!zip.has(part)) throw new ReaderProblem('it is not an Excel workbook (no workbook part inside)')
   return part
 }
