@@ -63,7 +63,7 @@ export function ColumnMappingTable({ suggestions, table, options, onAssign, onVa
                 <Table.Td maw={360}>
                   {top && conf ? (
                     <>
-                      <Text size="sm" fw={600}>
+                      <Text component="div" size="sm" fw={600}>
                         {top.label}{' '}
                         <Badge size="sm" variant="light" color={conf.color}>
                           {conf.text}
