@@ -33,8 +33,9 @@ export const dispatch: Dispatch = async (session, method, input) => {
     return { ok: true, value: await handler(parsed.data, session) }
   } catch (err) {
     if (err instanceof ApiError) return fail(err)
+    // The raw error may hold paths or values from the data: it goes to the local log only.
     console.error(`[mods-migrate] ${method} failed:`, err)
-    return fail(new ApiError('INTERNAL', `Something went wrong in ${method}: ${(err as Error).message ?? 'unknown error'}`))
+    return fail(new ApiError('INTERNAL', `Something unexpected went wrong (${method}). The details were written to the application log; please report them.`))
   }
 }
 

@@ -56,3 +56,22 @@ describe('dispatcher', () => {
     }
   })
 })
+
+describe('unexpected errors', () => {
+  it('never carry the raw error text (paths, values) across the boundary', async () => {
+    const s = session()
+    await call(s, 'workspace.create', { name: 'Leaky' })
+    s.requireWorkspace().db.close() // any use now throws a driver error naming internals
+    const original = console.error
+    console.error = () => {}
+    try {
+      const result = await dispatch(s, 'audit.list', {})
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Something unexpected went wrong (audit.list). The details were written to the application log; please report them.' },
+      })
+    } finally {
+      console.error = original
+    }
+  })
+})
