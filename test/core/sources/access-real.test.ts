@@ -1,0 +1,139 @@
+/**
+ * Real .mdb files through the real mdb-reader and the import engine. The files come from our
+ * test-only Jet 4 writer (test/helpers/jet4-writer.ts), whose output was checked with mdbtools too.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { listSourceTables, readRows, rowCounts } from '../../../src-main/core/sources'
+import { accessReader } from '../../../src-main/core/sources/access'
+import { buildJet4Mdb, writeJet4Mdb } from '../../helpers/jet4-writer'
+import type { Jet4Table } from '../../helpers/jet4-writer'
+import { contextFor, drain, rejectionOf } from './format-helpers'
+import { importFile, newWorkspace, tempDir } from './helpers'
+
+const day = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min))
+
+const residents: Jet4Table = {
+  name: 'Residents',
+  columns: [
+    { name: 'ResidentID', type: 'long' },
+    { name: 'Forename', type: 'text' },
+    { name: 'Surname', type: 'text' },
+    { name: 'NHSNo', type: 'text' },
+    { name: 'DOB', type: 'datetime' },
+    { name: 'Phone', type: 'text' },
+    { name: 'Active', type: 'boolean' },
+    { name: 'WeightKg', type: 'double' },
+    { name: 'Admitted', type: 'datetime' },
+  ],
+  rows: [
+    [1, 'Zoë', 'Ashworth', '999 123 4567', day(1938, 2, 14), '07700 900123', true, 61.5, day(2021, 3, 1, 10, 30)],
+    [2, 'Łukasz', 'Nowak', '0123456789', day(1941, 11, 30), '07700 900456', false, 78, null],
+    [3, 'Siân', 'Prydderch', null, null, '', true, null, day(2023, 1, 5)],
+    [-4, '  Arthur ', "O'Neill", '000 000 0001', day(1929, 12, 31), null, false, 0.1, null],
+  ],
+}
+
+const nextOfKin: Jet4Table = {
+  name: 'NextOfKin',
+  columns: [
+    { name: 'ResidentID', type: 'long' },
+    { name: 'Name', type: 'text' },
+    { name: 'Relationship', type: 'text' },
+  ],
+  rows: [
+    [1, 'Mia Ashworth', 'Daughter'],
+    [2, 'Zoë Nowak', 'Wife'],
+    [3, 'Rhys ap Siôn', null],
+  ],
+}
+
+/** Several hundred rows: more than one data page, so the usage map and page order matter. */
+const visits: Jet4Table = {
+  name: 'Visits',
+  columns: [
+    { name: 'VisitNo', type: 'long' },
+    { name: 'Note', type: 'text' },
+  ],
+  rows: Array.from({ length: 450 }, (_, i) => [i + 1, `Visit ${String(i + 1).padStart(4, '0')} – Łódź`]),
+}
+
+function careFile(dir: string, tables: Jet4Table[] = [residents, nextOfKin, visits]): string {
+  const file = path.join(dir, 'care.mdb')
+  writeJet4Mdb(file, tables)
+  return file
+}
+
+describe('Access .mdb files read by mdb-reader through the import engine', () => {
+  it('imports every table with exact counts and values: leading zeros, spaces, dates, non-ASCII names', async () => {
+    const dir = tempDir()
+    const file = careFile(dir)
+    const ws = newWorkspace(dir)
+    const result = await importFile(ws, file)
+    expect(result.format).toBe('access')
+    expect(result.tables.map((t) => [t.name, t.sheet, t.rows, t.columns])).toEqual([
+      ['Residents', 'Residents', 4, residents.columns.map((c) => c.name)],
+      ['NextOfKin', 'NextOfKin', 3, ['ResidentID', 'Name', 'Relationship']],
+      ['Visits', 'Visits', 450, ['VisitNo', 'Note']],
+    ])
+    expect(result.warnings).toEqual([])
+    const [res, kin, vis] = listSourceTables(ws.db)
+    expect(readRows(ws.db, res!.id, 0, 10).map((r) => [r.rowNumber, ...r.values])).toEqual([
+      [1, '1', 'Zoë', 'Ashworth', '999 123 4567', '1938-02-14', '07700 900123', 'true', '61.5', '2021-03-01T10:30:00'],
+      [2, '2', 'Łukasz', 'Nowak', '0123456789', '1941-11-30', '07700 900456', 'false', '78', null],
+      [3, '3', 'Siân', 'Prydderch', null, null, '', 'true', null, '2023-01-05'],
+      [4, '-4', '  Arthur ', "O'Neill", '000 000 0001', '1929-12-31', null, 'false', '0.1', null],
+    ])
+    expect(readRows(ws.db, kin!.id, 0, 10).map((r) => r.values)).toEqual([
+      ['1', 'Mia Ashworth', 'Daughter'],
+      ['2', 'Zoë Nowak', 'Wife'],
+      ['3', 'Rhys ap Siôn', null],
+    ])
+    const visitRows = readRows(ws.db, vis!.id, 0, 1000)
+    expect(visitRows).toHaveLength(450)
+    expect(visitRows.map((r) => r.values[0])).toEqual(Array.from({ length: 450 }, (_, i) => String(i + 1)))
+    expect([visitRows[0]!.rowNumber, ...visitRows[0]!.values]).toEqual([1, '1', 'Visit 0001 – Łódź'])
+    expect([visitRows[449]!.rowNumber, ...visitRows[449]!.values]).toEqual([450, '450', 'Visit 0450 – Łódź'])
+  })
+
+  it('imports only the chosen tables and never modifies the file', async () => {
+    const dir = tempDir()
+    const file = careFile(dir)
+    const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+    const ws = newWorkspace(dir)
+    const result = await importFile(ws, file, { sheets: ['NextOfKin'] })
+    expect(result.tables.map((t) => [t.name, t.rows])).toEqual([['NextOfKin', 3]])
+    expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(sha)
+  })
+
+  it('reads an empty table and a table of fixed-width columns only', async () => {
+    const dir = tempDir()
+    const file = careFile(dir, [
+      { name: 'Empty', columns: [{ name: 'Name', type: 'text' }], rows: [] },
+      { name: 'Scores', columns: [{ name: 'N', type: 'long' }, { name: 'Ok', type: 'boolean' }], rows: [[7, true], [null, false]] },
+    ])
+    const sheets = await drain(accessReader, contextFor(file))
+    expect(sheets.map((s) => [s.name, s.columns, s.rows])).toEqual([
+      ['Empty', ['Name'], []],
+      ['Scores', ['N', 'Ok'], [{ rowNumber: 1, cells: ['7', 'true'] }, { rowNumber: 2, cells: [null, 'false'] }]],
+    ])
+  })
+
+  it('refuses a damaged file with IMPORT_REJECTED and leaves the workspace unchanged', async () => {
+    const dir = tempDir()
+    const ws = newWorkspace(dir)
+    const bytes = buildJet4Mdb([residents])
+    bytes[2 * 4096] = 0x07 // the catalogue's table definition page no longer says it is one
+    const file = path.join(dir, 'damaged.mdb')
+    fs.writeFileSync(file, bytes)
+    const before = rowCounts(ws.db)
+    const r = await rejectionOf(importFile(ws, file))
+    expect([r.code, r.message]).toEqual([
+      'IMPORT_REJECTED',
+      'Cannot import damaged.mdb: it is not a readable Access database (Wrong page type. Expected 2 but received 7.).',
+    ])
+    expect(rowCounts(ws.db)).toEqual(before)
+  })
+})
