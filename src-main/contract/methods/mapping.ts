@@ -151,7 +151,7 @@ export interface PreviewDataset {
 }
 
 export interface ProblemCount {
-  kind: 'orphan' | 'unmapped-value' | 'invalid-value'
+  kind: MappingProblemKind
   dataset: string
   element: string | null
   value: string | null
@@ -164,6 +164,49 @@ export interface ApplyResult {
   unmappedValues: number
   invalidValues: number
   problems: ProblemCount[]
+}
+
+/** One sample row of a field's pipeline: the sheet text, the text after the transforms, the MODS value. */
+export interface FieldPreviewRow {
+  rowNumber: number
+  raw: string | null
+  text: string | null
+  value: string | null
+  problem?: string
+}
+
+/** The UK date resolver's decision for one uk-date step, as the engine made it over the whole column. */
+export interface DateDecision {
+  order: 'dmy' | 'mdy' | 'ymd'
+  reasoning: string[]
+  counts: { values: number; parsed: number; unparseable: number; excelSerial: number; textMonth: number; iso: number; twoDigitYear: number; ambiguous: number }
+  unparseableExamples: string[]
+}
+
+export interface FieldPreview {
+  element: string
+  counts: { rows: number; values: number; empty: number; unmapped: number; invalid: number } // over every row
+  rows: FieldPreviewRow[]
+  /** Up to five rows whose value fails (outside the sample too). */
+  problemRows: FieldPreviewRow[]
+  notes: string[]
+  dates: DateDecision[]
+}
+
+export type MappingProblemKind = 'orphan' | 'unmapped-value' | 'invalid-value'
+
+/** A problem of the last apply with where it is: file, sheet, 1-based row number and column. */
+export interface MappingProblemView {
+  kind: MappingProblemKind
+  dataset: string
+  recordKey: string
+  element: string | null
+  file: string | null
+  sheet: string | null
+  rowNumber: number | null
+  column: string | null
+  value: string | null
+  message: string
 }
 
 export interface TemplateMatchTable {
@@ -213,6 +256,22 @@ export const mappingMethods = {
     roles: readers,
     mutates: false,
     doc: 'The first rows of a table as they will look in MODS, per dataset, with values that fail their datatype.',
+  }),
+  'mapping.previewField': method<FieldPreview>()({
+    input: z.object({ tableId, field: fieldMappingSchema, limit: z.number().int().min(1).max(50).default(8) }),
+    roles: readers,
+    mutates: false,
+    doc: "One field (saved or not) run over a table: sample values before and after its transforms, counts, and the date resolver's reasoning.",
+  }),
+  'mapping.problems': method<{ total: number; problems: MappingProblemView[] }>()({
+    input: z.object({
+      kind: z.enum(['orphan', 'unmapped-value', 'invalid-value']).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    roles: readers,
+    mutates: false,
+    doc: 'Problems of the last apply (orphans, values without a code, values that fail their datatype) with file, sheet, row and column.',
   }),
   'mapping.valueMap': method<ValueMapView>()({
     input: z.object({ tableId, element: z.string().min(1) }),

@@ -14,6 +14,7 @@ import { compileValueMap, elementValue } from './element-value'
 import type { ValueOutcome } from './element-value'
 import { splitName } from './names'
 import { resolveDateColumn, toIsoDate } from './uk-date'
+import type { DateResolution } from './uk-date'
 import { normaliseNhs, normalisePhone, normalisePostcode, valueKey } from './values'
 
 type StepResult = string | null | { invalid: string }
@@ -30,6 +31,8 @@ export interface FieldPlan {
   /** The column recorded as the value's lineage (null for constants). */
   lineageColumn: string | null
   notes: string[]
+  /** The date resolver's decision for each uk-date step, in order. */
+  dates: DateResolution[]
   /** The text after the transforms, before the element's normalisation (null when blank or failed). */
   text(row: RawRow): string | null
   evaluate(row: RawRow): ValueOutcome
@@ -62,7 +65,12 @@ function normaliser(fn: (s: string) => string | null, what: string): Step {
   return (text) => fn(text) ?? { invalid: `'${text}' is not ${what}` }
 }
 
-function compileStep(ctx: PlanContext, t: Transform, before: (row: RawRow) => StepResult, notes: string[], label: string): Step {
+interface Explained {
+  notes: string[]
+  dates: DateResolution[]
+}
+
+function compileStep(ctx: PlanContext, t: Transform, before: (row: RawRow) => StepResult, out: Explained, label: string): Step {
   switch (t.op) {
     case 'trim':
       return (text) => text.trim().replace(/\s+/g, ' ')
@@ -89,7 +97,8 @@ function compileStep(ctx: PlanContext, t: Transform, before: (row: RawRow) => St
         }
       }
       const resolution = resolveDateColumn(inputs(), t)
-      notes.push(...resolution.reasoning.map((line) => `${label}: ${line}`))
+      out.notes.push(...resolution.reasoning.map((line) => `${label}: ${line}`))
+      out.dates.push(resolution)
       return (text) => toIsoDate(text, resolution.order, t) ?? { invalid: `'${text}' is not a date` }
     }
   }
@@ -115,11 +124,11 @@ export function planField(ctx: PlanContext, field: FieldMapping): FieldPlan {
   const element = elementInfo(field.element)
   if (!element) throw new ApiError('VALIDATION', `'${field.element}' is not a MODS item in this catalogue.`)
   const indexes = field.columns.map((c) => columnIndex(ctx.table, c))
-  const notes: string[] = []
+  const explained: Explained = { notes: [], dates: [] }
   let pipeline: (row: RawRow) => StepResult = readColumns(field, indexes)
   for (const t of field.transforms) {
     const previous = pipeline
-    const step = compileStep(ctx, t, previous, notes, element.name)
+    const step = compileStep(ctx, t, previous, explained, element.name)
     pipeline = (row) => {
       const r = previous(row)
       return typeof r === 'string' ? step(r) : r
@@ -131,7 +140,7 @@ export function planField(ctx: PlanContext, field: FieldMapping): FieldPlan {
     field,
     element,
     lineageColumn: field.columns[0] ?? null,
-    notes,
+    ...explained,
     text(row) {
       const r = run(row)
       return typeof r === 'string' ? r : null

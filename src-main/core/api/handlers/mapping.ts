@@ -7,7 +7,9 @@ import {
   getMapping,
   getTableMapping,
   importTemplate,
+  previewField,
   previewTable,
+  problemPage,
   saveMapping,
   suggestTable,
   tableMappingFromSuggestions,
@@ -29,6 +31,8 @@ export const mappingHandlers: AreaHandlers<typeof mappingMethods> = {
   'mapping.get': (_input, session) => getMapping(db(session)),
   'mapping.save': ({ mapping }, session) => saveMapping(db(session), session.actor, mapping),
   'mapping.preview': ({ tableId, limit }, session) => previewTable(db(session), tableMapping(session, tableId), limit),
+  'mapping.previewField': ({ tableId, field, limit }, session) => previewField(db(session), tableId, field, limit),
+  'mapping.problems': (query, session) => problemPage(db(session), query),
   'mapping.valueMap': ({ tableId, element }, session) => valueMapView(db(session), tableMapping(session, tableId), element),
   'mapping.apply': ({ jobId }, session) => {
     const job = session.startJob(jobId)
