@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
+import type { AuditEntry } from '../../contract/methods/workspace'
 
 export interface AuditActor {
   user: string
@@ -81,7 +82,7 @@ export interface AuditQuery {
   action?: string | undefined
 }
 
-export function listAudit(db: Database.Database, q: AuditQuery) {
+export function listAudit(db: Database.Database, q: AuditQuery): AuditEntry[] {
   const rows = db
     .prepare(
       `SELECT * FROM audit_event

@@ -19,16 +19,6 @@ export function containerOf(head: Uint8Array): Container {
   return 'other'
 }
 
-export function readHead(filePath: string, length = 512): Uint8Array {
-  const fd = fs.openSync(filePath, 'r')
-  try {
-    const buf = Buffer.alloc(length)
-    return buf.subarray(0, fs.readSync(fd, buf, 0, length, 0))
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 export type CfbKind = 'encrypted-ooxml' | 'legacy-workbook' | 'unknown'
 
 /** Scans for the UTF-16LE stream names a CFB directory holds; names cannot occur split across sectors. */
