@@ -1,25 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiMethods } from '../../../src-main/contract'
 import { call, dispatch } from '../../../src-main/core/api/dispatcher'
-import { Session } from '../../../src-main/core/api/session'
-import type { Role } from '../../../src-main/contract'
+import { tempSessions } from '../../helpers/temp'
 
-const sessions: Session[] = []
-function session(role: Role = 'data-officer'): Session {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mods-api-'))
-  const s = new Session({ actor: { user: 'tester', role }, workspacesDir: dir, front: 'test' })
-  sessions.push(s)
-  return s
-}
-afterEach(() => {
-  for (const s of sessions.splice(0)) {
-    s.close()
-    fs.rmSync(s.workspacesDir, { recursive: true, force: true })
-  }
-})
+const session = tempSessions()
 
 describe('dispatcher', () => {
   it('creates, lists and reopens a workspace through the API', async () => {

@@ -1,22 +1,9 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { call, dispatch } from '../../../src-main/core/api/dispatcher'
-import { Session } from '../../../src-main/core/api/session'
+import { tempSessions } from '../../helpers/temp'
 
-const sessions: Session[] = []
-function auditorSession(): Session {
-  const s = new Session({ actor: { user: 'tester', role: 'auditor' }, workspacesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'mods-api-')), front: 'test' })
-  sessions.push(s)
-  return s
-}
-afterEach(() => {
-  for (const s of sessions.splice(0)) {
-    s.close()
-    fs.rmSync(s.workspacesDir, { recursive: true, force: true })
-  }
-})
+const session = tempSessions()
+const auditorSession = () => session('auditor')
 
 describe('mods API methods', () => {
   it('mods.catalogue returns the versions and every element, for any role and without a workspace', async () => {

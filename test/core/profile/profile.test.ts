@@ -1,23 +1,9 @@
-import fs from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { patternOf, profileTable, shapeOf, valueType } from '../../../src-main/core/profile'
-import type { Workspace } from '../../../src-main/core/workspace'
-import { addSourceTable, tempWorkspace } from './fixtures'
+import { tempWorkspaces } from '../../helpers/temp'
+import { addSourceTable } from './fixtures'
 
-let cleanup: (() => void)[] = []
-afterEach(() => {
-  cleanup.forEach((f) => f())
-  cleanup = []
-})
-
-function workspace(): Workspace {
-  const { ws, dir } = tempWorkspace()
-  cleanup.push(() => {
-    ws.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
-  return ws
-}
+const workspace = tempWorkspaces()
 
 describe('value classification', () => {
   it('places values on the integer < decimal < date < text chain', () => {

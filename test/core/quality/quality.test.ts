@@ -1,9 +1,9 @@
-import fs from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { issuePage, loadRules, runChecks, shippedQualityCatalogue, summarise } from '../../../src-main/core/quality'
 import type { Workspace } from '../../../src-main/core/workspace'
 import { verifyAuditChain } from '../../../src-main/core/workspace'
-import { addRecord, addSourceTable, tempWorkspace } from '../profile/fixtures'
+import { tempWorkspaces } from '../../helpers/temp'
+import { addRecord, addSourceTable } from '../profile/fixtures'
 
 const actor = { user: 'tester', role: 'data-officer' }
 const today = new Date(Date.UTC(2025, 10, 3))
@@ -11,20 +11,7 @@ const rules = loadRules()
 const catalogue = shippedQualityCatalogue()
 const itemName = (id: string) => catalogue.element(id)?.name ?? null
 
-let cleanup: (() => void)[] = []
-afterEach(() => {
-  cleanup.forEach((f) => f())
-  cleanup = []
-})
-
-function workspace(): Workspace {
-  const { ws, dir } = tempWorkspace()
-  cleanup.push(() => {
-    ws.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
-  return ws
-}
+const workspace = tempWorkspaces()
 
 const complete = {
   'subject-of-care.local-identifier': 'R1',
