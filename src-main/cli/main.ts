@@ -87,7 +87,9 @@ function reportError(e: unknown, json: boolean, err: (s: string) => void): numbe
   const apiError = e instanceof ApiError ? e : new ApiError('INTERNAL', (e as Error)?.message ?? String(e))
   if (json) err(JSON.stringify({ error: apiError.toData() }))
   else {
-    const where = apiError.location ? ` (${describeLocation(apiError.location)})` : ''
+    const location = apiError.location ? describeLocation(apiError.location) : ''
+    // Most messages already name the place; repeat it only when they do not.
+    const where = location && !apiError.message.includes(location) ? ` (${location})` : ''
     err(`Error: ${apiError.message}${where}`)
   }
   return exitCodeFor(apiError.code)

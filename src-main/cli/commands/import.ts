@@ -6,6 +6,7 @@ import { call } from '../../core/api/dispatcher'
 import type { Command, CommandContext } from '../command'
 import { stringOption } from '../command'
 import { exitCodes } from '../exit-codes'
+import { importDatabase, isDatabaseUrl } from './import-database'
 
 function optionsFrom(ctx: CommandContext): SourceOptions {
   const headerRow = stringOption(ctx, 'header-row')
@@ -49,8 +50,9 @@ function describe(r: ImportResult): string {
 export const importCommand: Command = {
   name: 'import',
   usage:
-    'mods-migrate import FILE --workspace W.modsws [--sheet NAME]… [--encoding E] [--delimiter D] [--header-row N] [--on-duplicate error|replace|skip] [--key-column NAME] [--preview] [--json]',
-  summary: 'Imports a CSV, TSV, JSON, NDJSON, Excel, Access or SQLite file (or previews it with --preview).',
+    'mods-migrate import FILE|DATABASE-URL --workspace W.modsws [--sheet NAME]… [--encoding E] [--delimiter D] [--header-row N] [--on-duplicate error|replace|skip] [--key-column NAME] [--table NAME]… [--query SQL] [--preview] [--json]\n' +
+    '  DATABASE-URL: postgresql://user@host:port/db or mysql://user@host:port/db; the password is read from MODS_MIGRATE_DB_PASSWORD.',
+  summary: 'Imports a CSV, TSV, JSON, NDJSON, Excel, Access or SQLite file, or tables of a live PostgreSQL/MySQL database (or previews a file with --preview).',
   options: {
     sheet: { type: 'string', multiple: true },
     encoding: { type: 'string' },
@@ -58,6 +60,8 @@ export const importCommand: Command = {
     'header-row': { type: 'string' },
     'on-duplicate': { type: 'string' },
     'key-column': { type: 'string' },
+    table: { type: 'string', multiple: true },
+    query: { type: 'string' },
     preview: { type: 'boolean', default: false },
   },
   workspace: 'create',
@@ -67,8 +71,14 @@ export const importCommand: Command = {
       ctx.err(`Give exactly one file to import.\nUsage: ${this.usage}`)
       return exitCodes.usage
     }
-    const options = optionsFrom(ctx)
     const session = ctx.session()
+    if (isDatabaseUrl(file)) {
+      const tables = Array.isArray(ctx.values.table) ? ctx.values.table : []
+      const result = await importDatabase(session, file, tables, stringOption(ctx, 'query'))
+      ctx.out(ctx.json ? JSON.stringify(importJson(result)) : describe(result))
+      return exitCodes.ok
+    }
+    const options = optionsFrom(ctx)
     const handle = session.files.grant(path.resolve(file)).handle
     if (ctx.values.preview === true) {
       const preview = await call(session, 'sources.preview', { file: handle, options })
