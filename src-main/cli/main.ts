@@ -42,7 +42,13 @@ function makeSession(command: Command, workspacePath: string | undefined, json: 
   return session
 }
 
-export async function runCli(argv: string[], out = (s: string) => process.stdout.write(s + '\n'), err = (s: string) => process.stderr.write(s + '\n')): Promise<number> {
+type Print = (text: string) => void
+
+export async function runCli(
+  argv: string[],
+  out: Print = (s) => void process.stdout.write(s + '\n'),
+  err: Print = (s) => void process.stderr.write(s + '\n'),
+): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(helpText())
