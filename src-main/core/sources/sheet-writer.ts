@@ -91,17 +91,27 @@ async function decideHeader(job: SheetJob, sheet: SourceSheet, it: BatchIterator
 export async function writeSheet(job: SheetJob, sheet: SourceSheet): Promise<ImportedTable> {
   const tableId = insertTableRow(job, sheet)
   const it: BatchIterator = (sheet.batches ?? inBatches(sheet.rows))[Symbol.asyncIterator]()
+  try {
+    return await writeRows(job, sheet, tableId, it)
+  } catch (err) {
+    // Let the reader release what it holds (a parse worker, an open file) before the rollback.
+    await it.return?.()
+    throw err
+  }
+}
+
+async function writeRows(job: SheetJob, sheet: SourceSheet, tableId: number, it: BatchIterator): Promise<ImportedTable> {
   const { choice, done, given } = await decideHeader(job, sheet, it)
   const labels = [...choice.labels]
   // With a header, the header sets the width (longer rows are then reported); without one, the widest sampled row.
   const headerWidth = given ? labels.length : Math.max(1, choice.headerRow > 0 ? usedLength(labels) : Math.max(0, ...choice.dataRows.map((r) => usedLength(r.cells))))
-  const writer = new RawTableWriter(job.db, `raw_${tableId}`, headerWidth)
   const notes = new RowNotes(headerWidth, job.reportShortRows && !given && choice.headerRow > 0)
   let names = uniqueColumnNames(labels, headerWidth)
 
   const keyAt = job.options.keyColumn ? keyOrdinal(names, job.options.keyColumn, job.fileName) : -1
   const previous = job.previousSourceId !== null ? previousTable(job.db, job.previousSourceId, sheet.name, job.singleTable) : null
   const identity = keyAt >= 0 ? new RowIdentity(job.db, previous, job.options.keyColumn!) : null
+  const writer = new RawTableWriter(job.db, `raw_${tableId}`, headerWidth, identity !== null)
 
   const addRows = (rows: SourceCells[]): void => {
     for (const row of rows) {

@@ -1,13 +1,16 @@
 /**
  * Writes rows into one `raw_<tableId>` table. This is the hot path of every import, so rows go in
- * through one prepared multi-row INSERT with a reused parameter array (no per-row objects).
+ * through one prepared multi-row INSERT with a reused parameter array (no per-row objects), passed
+ * as separate arguments (`apply`): better-sqlite3 then reads each value straight from the call
+ * instead of one `Array::Get` per value, which was ~15 % of the insert time. When SQLite numbers
+ * the rows itself, `_row_id` is left out of the statement (one value less to bind per row).
  */
 import type Database from 'better-sqlite3'
 import { sqlColumnName } from './header'
 
 /** Rows per INSERT statement: fewer statement runs, bounded by SQLite's 32,766 parameters. */
-function rowsPerStatement(width: number): number {
-  return Math.max(1, Math.min(64, Math.floor(32_000 / (width + 2))))
+function rowsPerStatement(stride: number): number {
+  return Math.max(1, Math.min(128, Math.floor(32_000 / stride)))
 }
 
 export class RawTableWriter {
@@ -19,10 +22,12 @@ export class RawTableWriter {
   private pending = 0
   rowCount = 0
 
+  /** `explicitIds`: rows come with their `_row_id` (stable identities); otherwise SQLite numbers them. */
   constructor(
     private readonly db: Database.Database,
     readonly dataTable: string,
     width: number,
+    private readonly explicitIds: boolean,
   ) {
     this.width = width
     const columns = Array.from({ length: width }, (_, i) => `"${sqlColumnName(i)}" TEXT`)
@@ -34,12 +39,18 @@ export class RawTableWriter {
     return this.width
   }
 
+  private get stride(): number {
+    return this.width + (this.explicitIds ? 2 : 1)
+  }
+
   private prepare(): void {
-    const tuple = `(${Array(this.width + 2).fill('?').join(',')})`
-    this.perStatement = rowsPerStatement(this.width)
-    this.multi = this.db.prepare(`INSERT INTO "${this.dataTable}" VALUES ${Array(this.perStatement).fill(tuple).join(',')}`)
-    this.single = this.db.prepare(`INSERT INTO "${this.dataTable}" VALUES ${tuple}`)
-    this.params = new Array((this.width + 2) * this.perStatement)
+    const columns = [...(this.explicitIds ? ['_row_id'] : []), '_row_number', ...Array.from({ length: this.width }, (_, i) => `"${sqlColumnName(i)}"`)]
+    const tuple = `(${Array(this.stride).fill('?').join(',')})`
+    const into = `INSERT INTO "${this.dataTable}" (${columns.join(',')}) VALUES `
+    this.perStatement = rowsPerStatement(this.stride)
+    this.multi = this.db.prepare(into + Array(this.perStatement).fill(tuple).join(','))
+    this.single = this.db.prepare(into + tuple)
+    this.params = new Array(this.stride * this.perStatement)
   }
 
   /** Adds physical columns c<width>..c<newWidth-1> (a row had more cells than the header). */
@@ -54,8 +65,8 @@ export class RawTableWriter {
   add(rowId: number | null, rowNumber: number, cells: (string | null)[]): void {
     const width = this.width
     const params = this.params
-    let p = this.pending * (width + 2)
-    params[p++] = rowId
+    let p = this.pending * this.stride
+    if (this.explicitIds) params[p++] = rowId
     params[p++] = rowNumber
     const n = cells.length < width ? cells.length : width
     let i = 0
@@ -63,13 +74,13 @@ export class RawTableWriter {
     for (; i < width; i++) params[p++] = null
     this.rowCount++
     if (++this.pending === this.perStatement) {
-      this.multi.run(params)
+      this.multi.run.apply(this.multi, params)
       this.pending = 0
     }
   }
 
   flush(): void {
-    const stride = this.width + 2
+    const stride = this.stride
     for (let r = 0; r < this.pending; r++) this.single.run(this.params.slice(r * stride, (r + 1) * stride))
     this.pending = 0
   }

@@ -10,6 +10,14 @@ import { detectEncoding } from './encoding'
 import { headText, textChunks } from './text-stream'
 import { CsvTokenizer } from './tokenizer'
 
+/**
+ * Rows are read 64 KB of text at a time (~450 rows of 15 columns): the rows of a batch are still
+ * alive while they are inserted, and with 1 MB batches (~7,000 rows) V8 promoted them to the old
+ * generation, which then grew to ~150 MB before each full collection. Small batches die young:
+ * peak RSS for 1M rows fell from ~230 MB to ~110 MB and the import got faster (less GC).
+ */
+export const csvChunkBytes = 64 * 1024
+
 const delimiterNames: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' }
 
 function forcedDelimiter(given: string, fileName: string): string {
@@ -31,7 +39,7 @@ export function openDelimitedText(ctx: ReaderContext): SourceSheet {
   const warnings: string[] = []
 
   async function* batches(): AsyncGenerator<SourceCells[]> {
-    for await (const chunk of textChunks(filePath, encoding, bomLength, ctx.onBytes)) {
+    for await (const chunk of textChunks(filePath, encoding, bomLength, ctx.onBytes, csvChunkBytes)) {
       const rows = tokenizer.push(chunk.text, chunk.final)
       if (rows.length) yield rows
     }

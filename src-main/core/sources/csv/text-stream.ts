@@ -1,4 +1,4 @@
-/** Decoded text of a file in ~1 MB chunks, with byte progress; shared by the CSV and NDJSON readers. */
+/** Decoded text of a file in chunks (1 MB unless asked), with byte progress; shared by the CSV and NDJSON readers. */
 import fs from 'node:fs'
 import { textDecoder } from './encoding'
 
@@ -9,15 +9,15 @@ export interface TextChunk {
   final: boolean
 }
 
-export async function* textChunks(filePath: string, encoding: string, skipBytes: number, onBytes: (n: number) => void): AsyncGenerator<TextChunk> {
+export async function* textChunks(filePath: string, encoding: string, skipBytes: number, onBytes: (n: number) => void, bytesPerChunk = chunkBytes): AsyncGenerator<TextChunk> {
   const file = await fs.promises.open(filePath, 'r')
   try {
     const decoder = textDecoder(encoding)
     let position = skipBytes
     // One buffer for the whole file: decoders copy what they keep.
-    const buf = Buffer.allocUnsafe(chunkBytes)
+    const buf = Buffer.allocUnsafe(bytesPerChunk)
     for (;;) {
-      const { bytesRead } = await file.read(buf, 0, chunkBytes, position)
+      const { bytesRead } = await file.read(buf, 0, bytesPerChunk, position)
       position += bytesRead
       onBytes(position)
       if (bytesRead === 0) {
