@@ -4,7 +4,7 @@
  * Written from the Jet 4 format notes of the mdbtools project (HACKING.md) and checked with two
  * independent readers, mdb-reader and mdbtools. Only what readers need: the database definition
  * page, the MSysObjects catalogue on page 2, one table definition page per table, data pages and
- * inline (type 0) usage maps. No indexes, no memo/OLE columns, no page encryption.
+ * inline (type 0) usage maps, optionally "encoded" pages. No indexes, no memo/OLE values.
  *
  * Layout: page 0 header, page 1 holds every usage map, page 2 the MSysObjects definition, then one
  * definition page per user table, then each table's data pages.
@@ -217,12 +217,13 @@ function rc4(key: number[], data: Buffer): Buffer {
 }
 
 /** Page 0: signature and version in clear, then 128 bytes masked with a fixed RC4 key. */
-function databaseDefinitionPage(created: Date): Buffer {
+function databaseDefinitionPage(created: Date, databaseKey: number): Buffer {
   const page = Buffer.alloc(pageSize)
   page.writeUInt32LE(0x100, 0)
   page.write('Standard Jet DB\0', 4, 'latin1')
   page.writeUInt32LE(1, 0x14) // Jet 4
-  page.writeUInt16LE(1252, 0x3c) // code page; the database key at 0x3e stays 0: pages are not encrypted
+  page.writeUInt16LE(1252, 0x3c) // code page
+  page.writeUInt32LE(databaseKey, 0x3e) // non-zero: the other pages are "encoded" (see encodePage)
   const createdDays = created.getTime() / 86_400_000 + epochDays
   page.writeDoubleLE(createdDays, 0x72)
   // An empty password is stored as the mask derived from the creation date.
@@ -241,8 +242,21 @@ const catalogColumns: StoredColumn[] = [
 ]
 const systemObjectFlags = 0x80000002 | 0
 
+/** Access's "Encode database": each page after the first is RC4-masked with the database key XOR its number. */
+function encodePage(page: Buffer, n: number, databaseKey: number): Buffer {
+  const key = Buffer.alloc(4)
+  key.writeUInt32LE((databaseKey ^ n) >>> 0)
+  return rc4([...key], page)
+}
+
+export interface Jet4Options {
+  created?: Date
+  /** Non-zero writes an encoded (RC4-masked) database, as Access's "Encode database" does. */
+  databaseKey?: number
+}
+
 /** The whole file as bytes (tests may mutate them). */
-export function buildJet4Mdb(tables: Jet4Table[], created = new Date(Date.UTC(2024, 0, 15))): Buffer {
+export function buildJet4Mdb(tables: Jet4Table[], { created = new Date(Date.UTC(2024, 0, 15)), databaseKey = 0 }: Jet4Options = {}): Buffer {
   const definitionPages = tables.map((_, i) => firstTableDefinitionPage + i)
   const catalog = {
     name: 'MSysObjects',
@@ -250,7 +264,7 @@ export function buildJet4Mdb(tables: Jet4Table[], created = new Date(Date.UTC(20
     rows: [[2, 'MSysObjects', 1, systemObjectFlags, null], ...tables.map((t, i) => [definitionPages[i]!, t.name, 1, 0, null])],
   }
   const all = [{ table: catalog, definitionPage: 2, system: true }, ...tables.map((table, i) => ({ table, definitionPage: definitionPages[i]!, system: false }))]
-  const pages: Buffer[] = [databaseDefinitionPage(created), Buffer.alloc(0), Buffer.alloc(0), ...tables.map(() => Buffer.alloc(0))]
+  const pages: Buffer[] = [databaseDefinitionPage(created, databaseKey), Buffer.alloc(0), Buffer.alloc(0), ...tables.map(() => Buffer.alloc(0))]
   const maps: Buffer[] = []
   for (const [n, { table, definitionPage, system }] of all.entries()) {
     const layout = layoutOf(table.columns)
@@ -263,9 +277,9 @@ export function buildJet4Mdb(tables: Jet4Table[], created = new Date(Date.UTC(20
     pages[definitionPage] = tableDefinitionPage(layout, table.rows.length, system, (1 << 8) | (2 * n), (1 << 8) | (2 * n + 1))
   }
   pages[1] = dataPage(0, maps)
-  return Buffer.concat(pages)
+  return Buffer.concat(databaseKey === 0 ? pages : pages.map((p, n) => (n === 0 ? p : encodePage(p, n, databaseKey))))
 }
 
-export function writeJet4Mdb(filePath: string, tables: Jet4Table[]): void {
-  fs.writeFileSync(filePath, buildJet4Mdb(tables))
+export function writeJet4Mdb(filePath: string, tables: Jet4Table[], options: Jet4Options = {}): void {
+  fs.writeFileSync(filePath, buildJet4Mdb(tables, options))
 }

@@ -108,6 +108,18 @@ describe('Access .mdb files read by mdb-reader through the import engine', () =>
     expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(sha)
   })
 
+  it('reads an encoded database (pages masked with its key) exactly like a plain one', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'encoded.mdb')
+    writeJet4Mdb(file, [residents, visits], { databaseKey: 0x2b7e1516 })
+    const plain = path.join(dir, 'plain.mdb')
+    writeJet4Mdb(plain, [residents, visits])
+    expect(fs.readFileSync(file).subarray(4096)).not.toEqual(fs.readFileSync(plain).subarray(4096))
+    const [encodedSheets, plainSheets] = await Promise.all([drain(accessReader, contextFor(file)), drain(accessReader, contextFor(plain))])
+    expect(encodedSheets.map((s) => [s.name, s.rows.length])).toEqual([['Residents', 4], ['Visits', 450]])
+    expect(encodedSheets).toEqual(plainSheets)
+  })
+
   it('reads an empty table and a table of fixed-width columns only', async () => {
     const dir = tempDir()
     const file = careFile(dir, [

@@ -1,8 +1,7 @@
 /**
- * No tool here can write an Access file (mdb-reader and mdbtools only read; Jackcess/UCanAccess are
- * Java and not packaged), so mdb-reader is replaced by a fake with its API and value types
- * (Date with UTC fields, currency as string, OLE as Buffer, attachments). The file bytes only need
- * the Jet signature for `detect`.
+ * Value types our test-only Jet 4 writer cannot produce (currency, OLE, attachments, big integers,
+ * linked tables, passwords), and batching, with mdb-reader replaced by a fake that has its API and
+ * value types. Real files are read in access-real.test.ts. The bytes here only need the signature.
  */
 import fs from 'node:fs'
 import path from 'node:path'

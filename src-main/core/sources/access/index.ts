@@ -8,6 +8,7 @@ import MDBReader from 'mdb-reader'
 import type { ReaderContext, SourceCells, SourceReader, SourceSheet } from '../reader'
 import { BinaryTally, valueText } from '../database/values'
 import { importRejected } from '../xlsx/rejection'
+import { loopingDefinitionPage } from './definition-chains'
 
 const batchRows = 5000
 const jet = Buffer.from('Standard Jet DB', 'latin1')
@@ -18,8 +19,11 @@ function openDatabase(ctx: ReaderContext): MDBReader {
   if (size > ctx.limits.maxUncompressedBytes) {
     throw importRejected(ctx, `it is ${Math.round(size / 1024 ** 2)} MB, above the ${Math.round(ctx.limits.maxUncompressedBytes / 1024 ** 2)} MB limit for Access files`)
   }
+  const bytes = fs.readFileSync(ctx.filePath)
+  const loop = loopingDefinitionPage(bytes)
+  if (loop !== null) throw importRejected(ctx, `it is damaged (the table definition on page ${loop} loops back on itself)`)
   try {
-    const db = new MDBReader(fs.readFileSync(ctx.filePath))
+    const db = new MDBReader(bytes)
     db.getTableNames()
     return db
   } catch (e) {
@@ -31,10 +35,20 @@ function openDatabase(ctx: ReaderContext): MDBReader {
   }
 }
 
-async function* tableRows(ctx: ReaderContext, db: MDBReader, name: string, warnings: string[]): AsyncGenerator<SourceCells> {
+type AccessTable = ReturnType<MDBReader['getTable']>
+
+/** A damaged table definition makes mdb-reader throw plain errors; they become a rejection naming the table. */
+function openTable(ctx: ReaderContext, db: MDBReader, name: string): { table: AccessTable; columns: string[] } {
+  try {
+    const table = db.getTable(name)
+    return { table, columns: table.getColumnNames() }
+  } catch (e) {
+    throw importRejected(ctx, `the table definition could not be read (${(e as Error).message})`, { sheet: name })
+  }
+}
+
+async function* tableRows(ctx: ReaderContext, table: AccessTable, name: string, columns: string[], warnings: string[]): AsyncGenerator<SourceCells> {
   const binaries = new BinaryTally()
-  const table = db.getTable(name)
-  const columns = table.getColumnNames()
   let rowNumber = 0
   for (let offset = 0; offset < table.rowCount; offset += batchRows) {
     ctx.throwIfCancelled()
@@ -58,12 +72,12 @@ export async function* readAccess(ctx: ReaderContext): AsyncGenerator<SourceShee
   const linked = db.getTableNames({ normalTables: false, linkedTables: true })
   for (const name of db.getTableNames()) {
     if (ctx.options.sheets && !ctx.options.sheets.includes(name)) continue
-    const table = db.getTable(name)
+    const { table, columns } = openTable(ctx, db, name)
     if (table.rowCount > ctx.limits.maxRows) throw importRejected(ctx, `the table has ${table.rowCount} rows (limit ${ctx.limits.maxRows})`, { sheet: name })
     if (table.columnCount > ctx.limits.maxColumns) throw importRejected(ctx, `the table has ${table.columnCount} columns (limit ${ctx.limits.maxColumns})`, { sheet: name })
     const warnings: string[] = []
     if (linked.length) warnings.push(`The database links to tables stored elsewhere (${linked.join(', ')}); import those files separately.`)
-    yield { name, sheet: name, hidden: false, columns: table.getColumnNames(), warnings, rows: tableRows(ctx, db, name, warnings) }
+    yield { name, sheet: name, hidden: false, columns, warnings, rows: tableRows(ctx, table, name, columns, warnings) }
   }
 }
 
