@@ -1,26 +1,17 @@
 /**
- * One row per source column: the suggested MODS item with its confidence and reason, the item it is
- * mapped to (changeable), and a value-map button for coded items.
+ * One row per source column: the suggested MODS item with its confidence and reason, the items it
+ * is mapped to (the picker shows the first; a full name may feed more), their transforms, and a
+ * value-map button for coded items. Catalogue badges say which items are unconfirmed or safety-critical.
  */
-import { Badge, Button, Select, Table, Text } from '@mantine/core'
-import type { ModsCatalogueView, TableMapping, TableSuggestions } from '../../../../src-main/contract'
-import { columnAssignments } from './mapping-model'
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
+import type { TableMapping, TableSuggestions } from '../../../../src-main/contract'
 import { ScrollTable } from '../../components/ScrollTable'
-
-export interface ItemOption {
-  value: string
-  label: string
-  dataset: string
-  codeList: string | null
-}
-
-export function itemOptions(catalogue: ModsCatalogueView): ItemOption[] {
-  const classes = new Map(catalogue.classes.map((c) => [c.id, c]))
-  return catalogue.elements.map((e) => {
-    const cls = classes.get(e.classId)
-    return { value: e.id, label: `${cls?.name ?? e.classId}: ${e.name}`, dataset: cls?.dataset ?? '', codeList: e.codeList }
-  })
-}
+import type { ItemOption } from './catalogue-items'
+import { ItemBadges } from './ItemBadges'
+import { ItemSelect } from './ItemSelect'
+import type { ColumnAssignment } from './mapping-model'
+import { columnFields } from './mapping-model'
+import { describeSteps } from './transform-ops'
 
 function confidenceLabel(confidence: number): { text: string; color: string } {
   const pct = `${Math.round(confidence * 100)}%`
@@ -29,16 +20,45 @@ function confidenceLabel(confidence: number): { text: string; color: string } {
   return { text: `Low ${pct}`, color: 'gray' }
 }
 
-interface Props {
+export interface FieldActions {
+  onEdit: (element: string) => void
+  onRemove: (element: string) => void
+  onValueMap: (element: string) => void
+}
+
+interface Props extends FieldActions {
   suggestions: TableSuggestions
   table: TableMapping
   options: ItemOption[]
   onAssign: (column: string, element: string | null) => void
-  onValueMap: (element: string) => void
+  onAddItem: (column: string) => void
 }
 
-export function ColumnMappingTable({ suggestions, table, options, onAssign, onValueMap }: Props) {
-  const assigned = columnAssignments(table)
+/** Transforms and value-map buttons of one field on one column's row. */
+function FieldButtons({ column, a, item, actions, extra }: { column: string; a: ColumnAssignment; item: ItemOption | undefined; actions: FieldActions; extra: boolean }) {
+  const name = extra ? `${column} → ${item?.label ?? a.field.element}` : column
+  const steps = a.field.transforms
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button size="xs" variant="light" onClick={() => actions.onEdit(a.field.element)} aria-label={`Transforms for ${name}`}>
+        Transforms{steps.length ? ` (${steps.length})` : ''}
+      </Button>
+      {item?.codeList && (
+        <Button size="xs" variant="light" onClick={() => actions.onValueMap(a.field.element)} aria-label={`Value map for ${name}`}>
+          Value map
+        </Button>
+      )}
+      {extra && (
+        <Button size="xs" variant="subtle" color="red" onClick={() => actions.onRemove(a.field.element)} aria-label={`Remove ${name}`}>
+          Remove
+        </Button>
+      )}
+    </Group>
+  )
+}
+
+export function ColumnMappingTable({ suggestions, table, options, onAssign, onAddItem, ...actions }: Props) {
+  const fields = columnFields(table)
   const byId = new Map(options.map((o) => [o.value, o]))
   return (
     <ScrollTable label="Column mapping table">
@@ -48,19 +68,19 @@ export function ColumnMappingTable({ suggestions, table, options, onAssign, onVa
             <Table.Th>Source column</Table.Th>
             <Table.Th>Suggestion</Table.Th>
             <Table.Th>Mapped to MODS item</Table.Th>
-            <Table.Th>Values</Table.Th>
+            <Table.Th>Transforms and values</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {suggestions.columns.map((col) => {
             const top = col.suggestions[0]
-            const current = assigned.get(col.column)?.field.element ?? null
-            const coded = current ? byId.get(current)?.codeList : null
+            const [primary, ...extras] = fields.get(col.column) ?? []
+            const current = primary?.field.element ?? null
             const conf = top ? confidenceLabel(top.confidence) : null
             return (
               <Table.Tr key={col.column}>
                 <Table.Th scope="row">{col.column}</Table.Th>
-                <Table.Td maw={360}>
+                <Table.Td maw={340}>
                   {top && conf ? (
                     <>
                       <Text component="div" size="sm" fw={600}>
@@ -75,26 +95,39 @@ export function ColumnMappingTable({ suggestions, table, options, onAssign, onVa
                     <Text size="sm">{col.unmapped ?? 'No suggestion'}</Text>
                   )}
                 </Table.Td>
-                <Table.Td miw={300}>
-                  <Select
-                    aria-label={`MODS item for ${col.column}`}
-                    data={options}
-                    searchable
-                    clearable
-                    placeholder="Not mapped"
-                    allowDeselect={false}
-                    clearButtonProps={{ 'aria-label': `Unmap ${col.column}`, 'aria-hidden': false, tabIndex: 0 }}
-                    value={current}
-                    onChange={(v) => onAssign(col.column, v)}
-                    comboboxProps={{ withinPortal: true }}
-                    limit={50}
-                  />
+                <Table.Td miw={320}>
+                  <Stack gap={4}>
+                    <ItemSelect
+                      aria-label={`MODS item for ${col.column}`}
+                      options={options}
+                      clearable
+                      clearButtonProps={{ 'aria-label': `Unmap ${col.column}`, 'aria-hidden': false, tabIndex: 0 }}
+                      value={current}
+                      onChange={(v) => onAssign(col.column, v)}
+                    />
+                    {current && <ItemBadges item={byId.get(current)} />}
+                    {extras.map((a) => (
+                      <Text size="sm" key={a.field.element} component="div">
+                        Also: {byId.get(a.field.element)?.label ?? a.field.element} <ItemBadges item={byId.get(a.field.element)} />
+                      </Text>
+                    ))}
+                    {current && (
+                      <Button size="compact-xs" variant="subtle" w="fit-content" onClick={() => onAddItem(col.column)} aria-label={`Add another item from ${col.column}`}>
+                        + Another item from this column
+                      </Button>
+                    )}
+                  </Stack>
                 </Table.Td>
                 <Table.Td>
-                  {current && coded ? (
-                    <Button size="xs" variant="light" onClick={() => onValueMap(current)} aria-label={`Value map for ${col.column}`}>
-                      Value map
-                    </Button>
+                  {primary ? (
+                    <Stack gap={6}>
+                      {[primary, ...extras].map((a, i) => (
+                        <Stack gap={2} key={a.field.element}>
+                          {a.field.transforms.length > 0 && <Text size="xs">{describeSteps(a.field.transforms)}</Text>}
+                          <FieldButtons column={col.column} a={a} item={byId.get(a.field.element)} actions={actions} extra={i > 0} />
+                        </Stack>
+                      ))}
+                    </Stack>
                   ) : (
                     <Text size="xs">—</Text>
                   )}

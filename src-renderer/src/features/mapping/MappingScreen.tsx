@@ -1,18 +1,23 @@
 /**
- * Mapping: source columns beside suggested MODS items; correct any, edit value maps, save, preview,
- * apply into MODS records, and save or load templates. Unsaved edits are held here until "Save".
+ * Mapping: source columns beside suggested MODS items; correct any, compose transforms, edit value
+ * maps and fixed values, save, preview, apply into MODS records, and save or load templates.
+ * Unsaved edits are held here until "Save".
  */
-import { Alert, Button, Group, Progress, Select, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Button, Group, Progress, Select, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useEffect, useMemo, useState } from 'react'
 import type { ApplyResult, Mapping, PreviewDataset, TableMapping } from '../../../../src-main/contract'
 import { useApi } from '../../api/ApiProvider'
 import { newJobId, useJobProgress, useQuery } from '../../api/hooks'
 import { Empty, ErrorNotice, Loading } from '../../components/States'
-import { formatCount } from '../../format'
-import { ColumnMappingTable, itemOptions } from './ColumnMappingTable'
-import { assignColumn, replaceTable, setValueMap, tableOf } from './mapping-model'
+import { ApplyReport } from './ApplyReport'
+import { itemOptions } from './catalogue-items'
+import { ColumnMappingTable } from './ColumnMappingTable'
+import { FixedValues } from './FixedValues'
+import { BadgeLegend } from './ItemBadges'
+import { assignColumn, removeField, replaceTable, setValueMap, tableOf } from './mapping-model'
 import { PreviewPanel } from './PreviewPanel'
 import { TemplatePanel } from './TemplatePanel'
+import { useFieldEditing } from './useFieldEditing'
 import { ValueMapEditor } from './ValueMapEditor'
 
 export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues: () => void }) {
@@ -25,11 +30,14 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
   const [error, setError] = useState<Error | null>(null)
   const [valueMapFor, setValueMapFor] = useState<string | null>(null)
   const [preview, setPreview] = useState<PreviewDataset[] | null>(null)
-  const [applied, setApplied] = useState<ApplyResult | null>(null)
+  const [applied, setApplied] = useState<{ result: ApplyResult; run: number } | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
   const progress = useJobProgress(jobId)
   const options = useMemo(() => (catalogue.data ? itemOptions(catalogue.data) : []), [catalogue.data])
-  const labelOf = (id: string) => options.find((o) => o.value === id)?.label ?? id
+  const items = useMemo(() => new Map(options.map((o) => [o.value, o])), [options])
+  const labelOf = (id: string) => items.get(id)?.label ?? id
+  const edit = (next: TableMapping) => (setDraft(next), setDirty(true))
+  const fields = useFieldEditing({ tableId, draft, suggestions: suggestions.data, options, labelOf, onChange: edit })
 
   // Start from the saved mapping of this table, or a draft of the confident suggestions.
   useEffect(() => {
@@ -66,7 +74,8 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
       const id = newJobId('apply')
       setJobId(id)
       try {
-        setApplied(await api.call('mapping.apply', { jobId: id }))
+        const result = await api.call('mapping.apply', { jobId: id })
+        setApplied((a) => ({ result, run: (a?.run ?? 0) + 1 }))
       } finally {
         setJobId(null)
       }
@@ -75,15 +84,18 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
   if (catalogue.loading || suggestions.loading || saved.loading || (!draft && !error)) return <Loading label="Suggesting MODS items for each column…" />
   const loadError = catalogue.error ?? suggestions.error ?? saved.error
   if (loadError) return <ErrorNotice title="could not prepare the mapping" error={loadError} onRetry={() => (suggestions.reload(), saved.reload(), catalogue.reload())} />
-  if (!draft || !suggestions.data) return error ? <ErrorNotice title="could not draft a mapping" error={error} /> : null
-  const edit = (next: TableMapping) => (setDraft(next), setDirty(true))
-  const suggestionFor = (column: string, element: string) =>
-    suggestions.data?.columns.find((c) => c.column === column)?.suggestions.find((s) => s.item === element)
+  if (!draft || !suggestions.data || !catalogue.data) return error ? <ErrorNotice title="could not draft a mapping" error={error} /> : null
+  const suggestionFor = (column: string, element: string) => suggestions.data?.columns.find((c) => c.column === column)?.suggestions.find((s) => s.item === element)
 
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Mapping: {suggestions.data.table}</Title>
+        <Stack gap={0}>
+          <Title order={2}>Mapping: {suggestions.data.table}</Title>
+          <Text size="sm" aria-label="Version in use">
+            MODS {catalogue.data.modsVersion} · catalogue {catalogue.data.catalogueVersion}
+          </Text>
+        </Stack>
         <Group>
           <Button onClick={() => void save()} disabled={!dirty}>
             Save mapping
@@ -111,19 +123,10 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
           {dirty ? 'You have unsaved changes. Save the mapping before previewing or applying.' : 'The mapping is saved.'} This sheet looks like: {suggestions.data.dataset ?? 'unknown'}.
         </Text>
       </Group>
+      <BadgeLegend />
       {error && <ErrorNotice title="that did not work" error={error} />}
       {jobId && <Progress value={(progress?.fraction ?? 0) * 100} animated aria-label={`Applying: ${progress?.phase ?? 'starting'}`} />}
-      {applied && (
-        <Alert color="green" title="Mapping applied" role="status">
-          {Object.entries(applied.datasets)
-            .map(([ds, r]) => `${ds}: ${formatCount(r.records)} records`)
-            .join('; ')}
-          . {formatCount(applied.unmappedValues)} unmapped values, {formatCount(applied.invalidValues)} invalid values, {formatCount(applied.orphans)} rows without a person.{' '}
-          <Button size="xs" variant="white" onClick={onIssues}>
-            Check issues
-          </Button>
-        </Alert>
-      )}
+      {applied && <ApplyReport key={applied.run} result={applied.result} itemLabel={labelOf} onIssues={onIssues} />}
       <Tabs defaultValue="columns" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="columns">Columns</Tabs.Tab>
@@ -131,28 +134,35 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
           <Tabs.Tab value="templates">Templates</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="columns" pt="sm">
-          {suggestions.data.columns.length === 0 ? (
-            <Empty title="No columns">This table has no columns to map.</Empty>
-          ) : (
-            <ColumnMappingTable
-              suggestions={suggestions.data}
-              table={draft}
-              options={options}
-              onAssign={(column, element) => {
-                const option = options.find((o) => o.value === element)
-                edit(assignColumn(draft, column, option ? { element: option.value, dataset: option.dataset, transforms: suggestionFor(column, option.value)?.transforms ?? [] } : null))
-              }}
-              onValueMap={setValueMapFor}
-            />
-          )}
+          <Stack>
+            {suggestions.data.columns.length === 0 ? (
+              <Empty title="No columns">This table has no columns to map.</Empty>
+            ) : (
+              <ColumnMappingTable
+                suggestions={suggestions.data}
+                table={draft}
+                options={options}
+                onAssign={(column, element) => {
+                  const option = items.get(element ?? '')
+                  edit(assignColumn(draft, column, option ? { element: option.value, dataset: option.dataset, transforms: suggestionFor(column, option.value)?.transforms ?? [] } : null))
+                }}
+                onAddItem={fields.addFromColumn}
+                onEdit={fields.editField}
+                onRemove={(element) => edit(removeField(draft, element))}
+                onValueMap={setValueMapFor}
+              />
+            )}
+            <FixedValues table={draft} items={items} onAdd={fields.addFixed} onEdit={fields.editField} onRemove={(element) => edit(removeField(draft, element))} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="preview" pt="sm">
-          {preview ? <PreviewPanel datasets={preview} itemLabel={labelOf} /> : <Empty title="No preview yet">Save the mapping, then choose “Preview”.</Empty>}
+          {preview ? <PreviewPanel datasets={preview} items={items} /> : <Empty title="No preview yet">Save the mapping, then choose “Preview”.</Empty>}
         </Tabs.Panel>
         <Tabs.Panel value="templates" pt="sm">
           <TemplatePanel onImported={saved.reload} />
         </Tabs.Panel>
       </Tabs>
+      {fields.editor}
       {valueMapFor && (
         <ValueMapEditor
           tableId={tableId}
