@@ -23,12 +23,32 @@ function findElectron() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : 'electron'
   const binary = override ? path.join(override, relative) : path.join(pkgDir, 'dist', relative)
-  if (!override && !fs.existsSync(pathFile)) return { reason: 'the Electron binary has not been downloaded (run "npx install-electron" where internet access is allowed).' }
-  if (!fs.existsSync(binary)) return { reason: `the Electron binary is missing at ${binary}.` }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { reason: 'there is no graphical display (DISPLAY is not set).' }
   }
+  if (!override && !fs.existsSync(pathFile)) {
+    const failure = downloadElectron(pkgDir)
+    if (failure) return { reason: failure }
+    return findElectronAfterDownload(pkgDir)
+  }
+  if (!fs.existsSync(binary)) return { reason: `the Electron binary is missing at ${binary}.` }
   return { binary }
+}
+
+/** First start: fetch Electron's binary with its own installer; null on success, else the reason. */
+function downloadElectron(pkgDir) {
+  if (process.env.MODS_MIGRATE_NO_ELECTRON_DOWNLOAD) return 'the Electron binary has not been downloaded, and downloading is switched off (MODS_MIGRATE_NO_ELECTRON_DOWNLOAD).'
+  console.log('Downloading Electron for the first start (about 100 MB)…')
+  const run = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { cwd: pkgDir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 })
+  if (run.status === 0) return null
+  const detail = String(run.stderr ?? '').split('\n').find((l) => /error/i.test(l))?.trim() ?? `exit ${run.status ?? run.signal}`
+  return `the Electron binary could not be downloaded (${detail.slice(0, 200)}).`
+}
+
+function findElectronAfterDownload(pkgDir) {
+  const pathFile = path.join(pkgDir, 'path.txt')
+  if (!fs.existsSync(pathFile)) return { reason: 'the Electron download finished without a binary.' }
+  return { binary: path.join(pkgDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim()) }
 }
 
 /** Starts Electron; resolves with a reason if it fails within the first seconds, else never. */
