@@ -140,6 +140,42 @@ describe.skipIf(!run)('browser mode end to end', () => {
     await checkScreen('10-mapping-applied')
   })
 
+  it('splits the next of kin name with transforms and previews the split values', async () => {
+    const { page } = h
+    await page.getByRole('combobox', { name: 'Table', exact: true }).click()
+    await page.getByRole('option', { name: /Next of Kin/ }).click()
+    await page.getByRole('heading', { name: /^Mapping: Next of Kin/ }).waitFor({ timeout: 60_000 })
+    await page.getByText(/^MODS \d+\.\d+\.\d+ · catalogue \d+\.\d+\.\d+$/).waitFor()
+    await expect(page.locator('[data-badge="unconfirmed"]').count()).resolves.toBeGreaterThan(0)
+
+    // 'NOK Name' feeds the family and the given name through 'Split a full name'; add Title Case to the family name.
+    await page.getByRole('button', { name: 'Transforms for NOK Name', exact: true }).click()
+    const dialog = page.getByRole('dialog')
+    const samples = dialog.getByRole('table', { name: 'Preview of sample values' })
+    await samples.locator('tbody tr').first().locator('td').nth(2).filter({ hasText: /^CROWTHER$/ }).waitFor()
+    await dialog.getByRole('combobox', { name: 'Add a transform' }).click()
+    await page.getByRole('option', { name: 'Change case' }).click()
+    await dialog.getByRole('button', { name: 'Add transform' }).click()
+    await dialog.getByRole('listitem', { name: 'Step 2, Change case' }).waitFor()
+    await samples.locator('tbody tr').first().locator('td').nth(2).filter({ hasText: /^Crowther$/ }).waitFor()
+    const first = await samples.locator('tbody tr').first().locator('td').allTextContents()
+    expect(first).toEqual(['2', 'CROWTHER, Parveen', 'Crowther', 'Crowther'])
+    await checkScreen('10b-mapping-transforms')
+    await dialog.getByRole('button', { name: 'Use these transforms' }).click()
+    await expect(page.getByRole('row', { name: /^NOK Name/ }).textContent()).resolves.toContain('Split a full name (family) → Change case (title)')
+
+    await page.getByRole('button', { name: 'Save mapping' }).click()
+    await page.getByText(/The mapping is saved\./).waitFor()
+    await page.getByRole('button', { name: 'Preview', exact: true }).click()
+    await page.getByRole('tab', { name: 'Preview' }).click()
+    const contacts = page.getByRole('table', { name: 'Preview rows for contact' })
+    await contacts.waitFor()
+    const row = await contacts.locator('tbody tr').first().textContent()
+    expect(row).toContain('Crowther')
+    expect(row).toContain('Parveen')
+    await checkScreen('10c-mapping-nok-preview')
+  })
+
   it('runs the quality checks and lists issues with their source rows', async () => {
     const { page } = h
     await page.getByRole('button', { name: /^5\. Issues/ }).click()

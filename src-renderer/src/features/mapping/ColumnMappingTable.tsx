@@ -113,7 +113,7 @@ export function ColumnMappingTable({ suggestions, table, options, onAssign, onAd
                     ))}
                     {current && (
                       <Button size="compact-xs" variant="subtle" w="fit-content" onClick={() => onAddItem(col.column)} aria-label={`Add another item from ${col.column}`}>
-                        + Another item from this column
+                        Add another item
                       </Button>
                     )}
                   </Stack>

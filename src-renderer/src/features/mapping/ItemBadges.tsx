@@ -12,7 +12,7 @@ export function ItemBadges({ item }: { item: Pick<ItemOption, 'confirmed' | 'saf
     <Group gap={4} component="span" display="inline-flex" wrap="nowrap">
       {!item.confirmed && (
         <Tooltip label={unconfirmedHelp} withArrow>
-          <Badge size="xs" variant="outline" color="orange" radius="sm" data-badge="unconfirmed">
+          <Badge component="span" size="xs" variant="light" color="orange" radius="sm" data-badge="unconfirmed">
             Unconfirmed
             <VisuallyHidden>: {unconfirmedHelp.replace(/^D/, 'd')}</VisuallyHidden>
           </Badge>
@@ -20,7 +20,7 @@ export function ItemBadges({ item }: { item: Pick<ItemOption, 'confirmed' | 'saf
       )}
       {item.safetyCritical && (
         <Tooltip label={safetyCriticalHelp} withArrow>
-          <Badge size="xs" variant="light" color="red" radius="sm" data-badge="safety-critical">
+          <Badge component="span" size="xs" variant="light" color="red" radius="sm" data-badge="safety-critical">
             Safety-critical
           </Badge>
         </Tooltip>
@@ -32,7 +32,7 @@ export function ItemBadges({ item }: { item: Pick<ItemOption, 'confirmed' | 'saf
 /** A line explaining the badges once per screen, so keyboard and touch users need no tooltip. */
 export function BadgeLegend() {
   return (
-    <Group gap="xs" fz="xs" component="p" m={0}>
+    <Group gap="xs" fz="xs">
       <ItemBadges item={{ confirmed: false, safetyCritical: false }} /> {unconfirmedHelp}.
       <ItemBadges item={{ confirmed: true, safetyCritical: true }} /> Errors in these items can harm the person.
     </Group>

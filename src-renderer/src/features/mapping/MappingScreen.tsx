@@ -92,7 +92,7 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
       <Group justify="space-between">
         <Stack gap={0}>
           <Title order={2}>Mapping: {suggestions.data.table}</Title>
-          <Text size="sm" aria-label="Version in use">
+          <Text size="sm">
             MODS {catalogue.data.modsVersion} · catalogue {catalogue.data.catalogueVersion}
           </Text>
         </Stack>

@@ -34,7 +34,7 @@ export function PreviewPanel({ datasets, items }: { datasets: PreviewDataset[]; 
                   <Table.Tr>
                     <Table.Th>Row</Table.Th>
                     {ds.elements.map((e) => (
-                      <Table.Th key={e}>
+                      <Table.Th key={e} miw={130}>
                         {items.get(e)?.label ?? e} <ItemBadges item={items.get(e)} />
                       </Table.Th>
                     ))}
