@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { MappingProblemKind, MappingProblemView } from '../../contract/methods/mapping'
-import { SourceLocator } from '../quality/locate'
+import { SourceLocator } from '../sources/locate'
 
 interface ProblemRow {
   kind: MappingProblemKind

@@ -3,8 +3,8 @@
  * in the original sheet. Row numbers are read in one streaming pass per table that has issues.
  */
 import type Database from 'better-sqlite3'
-import { iterateRows, listSourceTables } from '../sources/store'
-import type { SourceTableInfo } from '../sources/store'
+import { iterateRows, listSourceTables } from './store'
+import type { SourceTableInfo } from './store'
 
 export class SourceLocator {
   private readonly tables: Map<number, SourceTableInfo>
