@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
 import { ApiError } from '../../../contract/errors'
-import { utf16Order } from '../sniff'
+import { readHead, utf16Order } from '../sniff'
 
 export interface TextEncoding {
   /** Lower-case WHATWG/iconv-lite name: utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, … */
@@ -72,16 +72,6 @@ function guessSingleByte(sample: Uint8Array): string {
   return hasC1Bytes(sample) ? 'windows-1252' : 'iso-8859-1'
 }
 
-function sampleOf(filePath: string, bytes = 1 << 20): Buffer {
-  const fd = fs.openSync(filePath, 'r')
-  try {
-    const buf = Buffer.alloc(bytes)
-    return buf.subarray(0, fs.readSync(fd, buf, 0, bytes, 0))
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 export function detectEncoding(filePath: string, head: Uint8Array, forced: string | undefined, fileName: string): TextEncoding {
   const bom = bomOf(head)
   if (forced) {
@@ -96,7 +86,7 @@ export function detectEncoding(filePath: string, head: Uint8Array, forced: strin
   const utf16 = utf16Order(head)
   if (utf16) return { encoding: utf16, bomLength: 0 }
   if (isUtf8File(filePath)) return { encoding: 'utf-8', bomLength: 0 }
-  return { encoding: guessSingleByte(sampleOf(filePath)), bomLength: 0 }
+  return { encoding: guessSingleByte(readHead(filePath, 1 << 20)), bomLength: 0 }
 }
 
 /** Text decoder for streamed chunks (multi-byte characters may straddle chunks). */
