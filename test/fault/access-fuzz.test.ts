@@ -3,15 +3,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../src-main/contract/errors'
 import { accessReader } from '../../src-main/core/sources/access'
 import { contextFor, drain, rejectionOf, tempDir } from '../core/sources/format-helpers'
 import { buildJet4Mdb } from '../helpers/jet4-writer'
 import type { Jet4Table } from '../helpers/jet4-writer'
+import { fuzzReader } from './fuzz-harness'
 
 const dir = tempDir('mods-access-fuzz-')
 const pageSize = 4096
-const perCaseMs = 5000
 const seedTables: Jet4Table[] = [
   {
     name: 'Residents',
@@ -48,22 +47,6 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
   return out
 }
 
-async function outcome(file: string): Promise<'read' | 'rejected'> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`hang: no outcome within ${perCaseMs} ms`)), perCaseMs)
-  })
-  try {
-    await Promise.race([drain(accessReader, contextFor(file)), timeout])
-    return 'read'
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'IMPORT_REJECTED' && e.message.startsWith('Cannot import fuzz.mdb')) return 'rejected'
-    throw e
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
 describe('damaged Access files', () => {
   it.each([
     [2, 'the catalogue', 0],
@@ -94,14 +77,7 @@ describe('damaged Access files', () => {
 
   it('fuzzed bytes always end in rows or IMPORT_REJECTED: no crash, no other error, no hang', async () => {
     const file = path.join(dir, 'fuzz.mdb')
-    const seen = { read: 0, rejected: 0 }
-    await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
-        fs.writeFileSync(file, mutations.reduce(mutate, seed))
-        seen[await outcome(file)]++
-      }),
-      { numRuns: 400, seed: 20261125 },
-    )
+    const seen = await fuzzReader({ reader: accessReader, file, seed, mutation, mutate, maxMutations: 4, numRuns: 400 })
     expect(seen.read + seen.rejected).toBe(400)
     expect(seen.rejected).toBeGreaterThan(0)
   })

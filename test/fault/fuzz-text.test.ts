@@ -12,6 +12,7 @@ import { ApiError } from '../../src-main/contract/errors'
 import { importSource, rowCounts } from '../../src-main/core/sources'
 import { createWorkspace } from '../../src-main/core/workspace'
 import type { Workspace } from '../../src-main/core/workspace'
+import { withinTime } from './fuzz-harness'
 
 const csv = Buffer.from('Title line\n\nID,Given Name,Tel,Note\n1,Zoë,07700 900123,"a, b"\n2,Siân,0123,"say ""hi"""\n3,Łukasz,,"two\nlines"\n')
 const json = Buffer.from(JSON.stringify([{ id: 1, name: { given: 'Zoë' }, tel: '0123' }, { id: 2, name: { given: 'Siân' }, tags: ['a'] }]))
@@ -51,18 +52,14 @@ async function importOnce(name: string, bytes: Buffer): Promise<void> {
   fs.writeFileSync(file, bytes)
   const before = rowCounts(ws.db)
   const attempt = importSource(ws, { filePath: file, displayName: name, options: { onDuplicate: 'replace' } }, { throwIfCancelled() {}, progress() {} }, { user: 'fuzz', role: 'administrator' })
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`hang: ${bytes.toString('hex')}`)), perCaseMs)))
   try {
-    const result = await Promise.race([attempt, timeout])
+    const result = await withinTime(attempt, perCaseMs, `hang: ${bytes.toString('hex')}`)
     for (const t of result.tables) expect(rowCounts(ws.db)[`${name}#${t.name}`]).toBe(t.rows)
   } catch (err) {
     if (!(err instanceof ApiError)) throw new Error(`Unexpected ${String(err)} for input ${bytes.toString('hex')}`)
     expect(['IMPORT_REJECTED', 'CONFLICT']).toContain(err.code)
     expect(err.message.length).toBeGreaterThan(10)
     expect(rowCounts(ws.db)).toEqual(before)
-  } finally {
-    clearTimeout(timer)
   }
 }
 

@@ -1,14 +1,12 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ApiError } from '../../src-main/contract/errors'
 import { xlsxReader } from '../../src-main/core/sources/xlsx'
-import { contextFor, drain, tempDir } from '../core/sources/format-helpers'
+import { tempDir } from '../core/sources/format-helpers'
+import { fuzzReader } from './fuzz-harness'
 
 const dir = tempDir('mods-xlsx-fuzz-')
-const perCaseMs = 5000
 let seed: Buffer
 
 beforeAll(async () => {
@@ -39,33 +37,10 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
   return out
 }
 
-async function outcome(file: string): Promise<'read' | 'rejected'> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`hang: no outcome within ${perCaseMs} ms`)), perCaseMs)
-  })
-  try {
-    await Promise.race([drain(xlsxReader, contextFor(file)), timeout])
-    return 'read'
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'IMPORT_REJECTED' && e.message.startsWith('Cannot import fuzz.xlsx')) return 'rejected'
-    throw e
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
 describe('fuzzed XLSX bytes', () => {
   it('always end in rows or IMPORT_REJECTED: no crash, no other error, no hang', async () => {
     const file = path.join(dir, 'fuzz.xlsx')
-    const seen = { read: 0, rejected: 0 }
-    await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
-        fs.writeFileSync(file, mutations.reduce(mutate, seed))
-        seen[await outcome(file)]++
-      }),
-      { numRuns: 300, seed: 20261125 },
-    )
+    const seen = await fuzzReader({ reader: xlsxReader, file, seed, mutation, mutate, maxMutations: 3, numRuns: 300 })
     expect(seen.read + seen.rejected).toBe(300)
     expect(seen.rejected).toBeGreaterThan(0)
   })
