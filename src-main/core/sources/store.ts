@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3'
 import { ApiError } from '../../contract/errors'
+import type { SourceEntry } from '../../contract/methods/sources'
 
 export interface SourceColumn {
   ordinal: number
@@ -146,15 +147,8 @@ export function queryRows(db: Database.Database, tableId: number, q: RowQuery): 
   return { total, rows: rows.map((r) => toRawRow(info, r)) }
 }
 
-export interface SourceRecord {
-  id: number
-  fileName: string
-  format: string
-  sha256: string
-  sizeBytes: number
-  importedAt: string
-  previousSourceId: number | null
-}
+/** One imported file as the contract lists it, before its tables are attached. */
+export type SourceRecord = Omit<SourceEntry, 'tables'>
 
 export function listSources(db: Database.Database): SourceRecord[] {
   return db
