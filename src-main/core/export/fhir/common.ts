@@ -37,6 +37,11 @@ export function resourceId(ctx: BuildContext, type: string, key: string): string
   return uuidV5(ctx.workspaceId, `${type}/${key}`)
 }
 
+/** The head every exported resource starts with: its type, stable id and UK Core profile. */
+export function ukCoreResource(ctx: BuildContext, type: string, key: string): FhirResource {
+  return { resourceType: type, id: resourceId(ctx, type, key), meta: { profile: [ukCore(`UKCore-${type}`)] } }
+}
+
 /** The coding of a code in a MODS code list (the code's own system wins for mixed lists). */
 export function coding(listId: string, code: string | null): Coding | null {
   if (code === null) return null
@@ -100,4 +105,10 @@ export function reference(ctx: BuildContext, personKey: string | null): { refere
 
 export function telecom(phones: string[], emails: string[], use: string): Json[] {
   return [...phones.map((value) => ({ system: 'phone', value, use })), ...emails.map((value) => ({ system: 'email', value, use }))]
+}
+
+/** A HumanName of the parts present, or no name at all when none is (a bare `use` is not a name). */
+export function humanNames(use: string | null, family: string | null, given: string | null, prefix: string | null = null): Json[] {
+  const parts = compact({ family, given: given ? [given] : [], prefix: prefix ? [prefix] : [] })
+  return Object.keys(parts).length ? [compact({ use, ...parts })] : []
 }

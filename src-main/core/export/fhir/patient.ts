@@ -6,7 +6,7 @@
  */
 import { isValidNhsNumber, normaliseNhsNumber } from '../../identity'
 import type { BuildContext, ExportRecord, FhirResource, Json } from './common'
-import { coding, compact, fhirDate, mappedCode, resourceId, telecom, text, texts, ukCore } from './common'
+import { coding, compact, fhirDate, humanNames, mappedCode, telecom, text, texts, ukCore, ukCoreResource } from './common'
 
 const nhsSystem = 'https://fhir.nhs.uk/Id/nhs-number'
 const odsSystem = 'https://fhir.nhs.uk/Id/ods-organization-code'
@@ -46,21 +46,16 @@ function extensions(v: Record<string, unknown>): Json[] {
 
 export function buildPatient(ctx: BuildContext, r: ExportRecord): FhirResource {
   const v = r.values
-  const given = text(v, 'person-name.given-name')
-  const title = text(v, 'person-name.title')
-  const name = compact({ use: 'official', family: text(v, 'person-name.family-name'), given: given ? [given] : [], prefix: title ? [title] : [] })
   const lines = ['person-contact-details.address-line-1', 'person-contact-details.address-line-2'].map((e) => text(v, e)).filter((l): l is string => l !== null)
   const address = compact({ use: 'home', line: lines, city: text(v, 'person-contact-details.address-line-3'), postalCode: text(v, 'person-contact-details.postcode') })
   const language = coding('language', text(v, 'person-demographics.first-language'))
   const gp = text(v, 'subject-of-care.general-practice')
   return {
-    resourceType: 'Patient',
-    id: resourceId(ctx, 'Patient', r.recordKey),
-    meta: { profile: [ukCore('UKCore-Patient')] },
+    ...ukCoreResource(ctx, 'Patient', r.recordKey),
     ...compact({
       extension: extensions(v),
       identifier: identifiers(ctx, v),
-      name: Object.keys(name).length > 1 ? [name] : [],
+      name: humanNames('official', text(v, 'person-name.family-name'), text(v, 'person-name.given-name'), text(v, 'person-name.title')),
       telecom: telecom(texts(v, 'person-contact-details.telephone'), texts(v, 'person-contact-details.email'), 'home'),
       gender: mappedCode('gender-identity', text(v, 'person-demographics.gender-identity'), 'administrative-gender'),
       birthDate: fhirDate(v, 'person-demographics.date-of-birth'),

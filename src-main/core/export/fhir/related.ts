@@ -4,7 +4,7 @@
  * a record whose person is not in the export (an orphan) has no resource (returns null).
  */
 import type { BuildContext, ExportRecord, FhirResource, Json } from './common'
-import { coding, compact, fhirDate, reference, resourceId, telecom, text, texts, ukCore } from './common'
+import { coding, compact, fhirDate, humanNames, reference, telecom, text, texts, ukCoreResource } from './common'
 
 const snomed = 'http://snomed.info/sct'
 /** Legacy shorthands for "no known drug allergies" (uk-codes.md §6: 409137002, confirmed in UK Core examples). */
@@ -14,19 +14,15 @@ export function buildRelatedPerson(ctx: BuildContext, r: ExportRecord): FhirReso
   const patient = reference(ctx, r.personKey)
   if (!patient) return null
   const v = r.values
-  const given = text(v, 'contact.given-name')
-  const name = compact({ family: text(v, 'contact.family-name'), given: given ? [given] : [] })
   const relationships = texts(v, 'contact.relationship').map((c) => coding('relationship-type', c)).filter((c) => c !== null)
   const nextOfKin = text(v, 'contact.is-next-of-kin') === 'Y' ? coding('relationship-type', 'N') : null
   const codings = [...relationships, ...(nextOfKin && !relationships.some((c) => c.code === 'N') ? [nextOfKin] : [])]
   return {
-    resourceType: 'RelatedPerson',
-    id: resourceId(ctx, 'RelatedPerson', r.recordKey),
-    meta: { profile: [ukCore('UKCore-RelatedPerson')] },
+    ...ukCoreResource(ctx, 'RelatedPerson', r.recordKey),
     ...compact({
       patient,
       relationship: codings.map((c): Json => ({ coding: [c] })),
-      name: Object.keys(name).length ? [name] : [],
+      name: humanNames(null, text(v, 'contact.family-name'), text(v, 'contact.given-name')),
       telecom: telecom(texts(v, 'contact.telephone'), texts(v, 'contact.email'), 'home'),
     }),
   }
@@ -48,9 +44,7 @@ export function buildAllergyIntolerance(ctx: BuildContext, r: ExportRecord): Fhi
   const criticality = coding('allergy-criticality', text(v, 'allergy.criticality'))
   const reaction = text(v, 'allergy.reaction')
   return {
-    resourceType: 'AllergyIntolerance',
-    id: resourceId(ctx, 'AllergyIntolerance', r.recordKey),
-    meta: { profile: [ukCore('UKCore-AllergyIntolerance')] },
+    ...ukCoreResource(ctx, 'AllergyIntolerance', r.recordKey),
     ...compact({
       clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active', display: 'Active' }] },
       type: type?.code ?? null,
@@ -71,9 +65,7 @@ export function buildMedicationStatement(ctx: BuildContext, r: ExportRecord): Fh
   const route = text(v, 'medication.route')
   const dosageText = ['medication.dose', 'medication.route', 'medication.frequency'].map((e) => text(v, e)).filter(Boolean).join(', ')
   return {
-    resourceType: 'MedicationStatement',
-    id: resourceId(ctx, 'MedicationStatement', r.recordKey),
-    meta: { profile: [ukCore('UKCore-MedicationStatement')] },
+    ...ukCoreResource(ctx, 'MedicationStatement', r.recordKey),
     // A legacy list does not say whether the medicine is still taken.
     status: 'unknown',
     medicationCodeableConcept: { text: name },
