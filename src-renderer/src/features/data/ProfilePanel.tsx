@@ -5,6 +5,7 @@ import { useQuery } from '../../api/hooks'
 import { Empty, ErrorNotice, Loading } from '../../components/States'
 import { formatCount } from '../../format'
 import { ScrollTable } from '../../components/ScrollTable'
+import { TableHead } from '../../components/TableHead'
 
 const patternNames: Record<string, string> = { 'nhs-number': 'NHS number', postcode: 'postcode', phone: 'phone number', email: 'email address' }
 
@@ -61,16 +62,7 @@ export function ProfilePanel({ tableId }: { tableId: number }) {
       </Group>
       <ScrollTable label="Column profile table">
         <Table striped aria-label="Column profile">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Column</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Blank</Table.Th>
-              <Table.Th>Distinct</Table.Th>
-              <Table.Th>Pattern</Table.Th>
-              <Table.Th>Most common values</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['Column', 'Type', 'Blank', 'Distinct', 'Pattern', 'Most common values']} />
           <Table.Tbody>
             {data.columns.map((c) => (
               <ColumnRow key={c.ordinal} column={c} rows={data.rows} />

@@ -8,6 +8,7 @@ import { newJobId, useJobProgress } from '../../api/hooks'
 import { Empty, ErrorNotice } from '../../components/States'
 import { ScrollTable } from '../../components/ScrollTable'
 import { formatBytes, formatCount } from '../../format'
+import { TableHead } from '../../components/TableHead'
 
 function CountList({ title, counts }: { title: string; counts: Record<string, number> }) {
   const entries = Object.entries(counts)
@@ -36,13 +37,7 @@ function PackFiles({ result }: { result: ExportResult }) {
   return (
     <ScrollTable label="Files written">
       <Table striped aria-label="Files written" miw={800}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th>Size</Table.Th>
-            <Table.Th>SHA-256</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['File', 'Size', 'SHA-256']} />
         <Table.Tbody>
           {files.map((f) => (
             <Table.Tr key={f.path}>

@@ -3,6 +3,7 @@ import { Badge, Table, Text } from '@mantine/core'
 import type { IssueSource, QualityIssue } from '../../../../src-main/contract'
 import { ScrollTable } from '../../components/ScrollTable'
 import { severityLabels } from './severity'
+import { TableHead } from '../../components/TableHead'
 
 const badgeColours = { error: 'red', warning: 'orange', info: 'blue' } as const
 
@@ -19,16 +20,7 @@ export function IssueList({ issues }: { issues: QualityIssue[] }) {
   return (
     <ScrollTable label="Open issues (scrollable)">
       <Table striped aria-label="Open issues" verticalSpacing="xs" miw={900}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Severity</Table.Th>
-            <Table.Th>Problem</Table.Th>
-            <Table.Th>Item</Table.Th>
-            <Table.Th>Value</Table.Th>
-            <Table.Th>Where</Table.Th>
-            <Table.Th>What to do</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Severity', 'Problem', 'Item', 'Value', 'Where', 'What to do']} />
         <Table.Tbody>
           {issues.map((issue) => {
             const sev = severityLabels[issue.severity]

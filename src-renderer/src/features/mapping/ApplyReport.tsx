@@ -9,6 +9,7 @@ import { useQuery } from '../../api/hooks'
 import { ErrorNotice, Loading } from '../../components/States'
 import { ScrollTable } from '../../components/ScrollTable'
 import { formatCount, plural } from '../../format'
+import { TableHead } from '../../components/TableHead'
 
 const kinds: { kind: MappingProblemKind; label: string; todo: string }[] = [
   { kind: 'orphan', label: 'Rows without a person', todo: 'Check the person key in that row matches a person on the people sheet, or choose the right person key column, then apply again.' },
@@ -28,14 +29,7 @@ function ProblemList({ kind, itemLabel }: { kind: MappingProblemKind; itemLabel:
       {data.total > data.problems.length && <Text size="xs">Showing the first {formatCount(data.problems.length)} of {formatCount(data.total)}; the Issues step lists them all.</Text>}
       <ScrollTable label={`${kind} problems`} maxHeight={320}>
         <Table striped aria-label="Mapping problems">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Where</Table.Th>
-              <Table.Th>Item</Table.Th>
-              <Table.Th>Value</Table.Th>
-              <Table.Th>Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['Where', 'Item', 'Value', 'Problem']} />
           <Table.Tbody>
             {data.problems.map((p, i) => (
               <Table.Tr key={i}>
@@ -64,13 +58,7 @@ export function ApplyReport({ result, itemLabel, onIssues }: { result: ApplyResu
     <Alert color={total ? 'yellow' : 'green'} title="Mapping applied" role="status">
       <Stack gap="xs">
         <Table aria-label="Records written" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              {['Dataset', 'Records', 'New', 'Updated', 'Unchanged', 'Removed'].map((h) => (
-                <Table.Th key={h}>{h}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['Dataset', 'Records', 'New', 'Updated', 'Unchanged', 'Removed']} />
           <Table.Tbody>
             {Object.entries(result.datasets).map(([ds, r]) => (
               <Table.Tr key={ds}>

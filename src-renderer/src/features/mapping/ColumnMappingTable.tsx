@@ -12,6 +12,7 @@ import { ItemSelect } from './ItemSelect'
 import type { ColumnAssignment } from './mapping-model'
 import { columnFields } from './mapping-model'
 import { describeSteps } from './transform-ops'
+import { TableHead } from '../../components/TableHead'
 
 function confidenceLabel(confidence: number): { text: string; color: string } {
   const pct = `${Math.round(confidence * 100)}%`
@@ -63,14 +64,7 @@ export function ColumnMappingTable({ suggestions, table, options, onAssign, onAd
   return (
     <ScrollTable label="Column mapping table">
       <Table striped aria-label="Column mapping" verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Source column</Table.Th>
-            <Table.Th>Suggestion</Table.Th>
-            <Table.Th>Mapped to MODS item</Table.Th>
-            <Table.Th>Transforms and values</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Source column', 'Suggestion', 'Mapped to MODS item', 'Transforms and values']} />
         <Table.Tbody>
           {suggestions.columns.map((col) => {
             const top = col.suggestions[0]

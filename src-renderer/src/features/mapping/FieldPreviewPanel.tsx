@@ -9,20 +9,14 @@ import { useApi } from '../../api/ApiProvider'
 import { ErrorNotice, Loading } from '../../components/States'
 import { formatCount, formatValue, plural } from '../../format'
 import { ProblemMark, problemCellStyle } from './ProblemMark'
+import { TableHead } from '../../components/TableHead'
 
 const orderWords = { dmy: 'day first (dd/mm/yyyy)', mdy: 'month first (mm/dd/yyyy)', ymd: 'year first (yyyy-mm-dd)' }
 
 function SampleTable({ label, rows }: { label: string; rows: FieldPreviewRow[] }) {
   return (
     <Table aria-label={label} withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Row</Table.Th>
-          <Table.Th>In the sheet</Table.Th>
-          <Table.Th>After the transforms</Table.Th>
-          <Table.Th>MODS value</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={['Row', 'In the sheet', 'After the transforms', 'MODS value']} />
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.rowNumber}>

@@ -5,6 +5,7 @@ import type { ValueMap } from '../../../../src-main/contract'
 import { useQuery } from '../../api/hooks'
 import { ErrorNotice, Loading } from '../../components/States'
 import { formatCount } from '../../format'
+import { TableHead } from '../../components/TableHead'
 
 const noValue = '__no_value__'
 
@@ -37,14 +38,7 @@ export function ValueMapEditor({ tableId, element, itemLabel, onClose, onSave }:
             Code list: {view.data.codeList}. Choose the code each source value stands for; values left blank stay unmapped and are reported as issues.
           </Text>
           <Table aria-label="Value map">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Source value</Table.Th>
-                <Table.Th>Rows</Table.Th>
-                <Table.Th>Code</Table.Th>
-                <Table.Th>Why suggested</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Source value', 'Rows', 'Code', 'Why suggested']} />
             <Table.Tbody>
               {view.data.values.map((v) => (
                 <Table.Tr key={v.value}>

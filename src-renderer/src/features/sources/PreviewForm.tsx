@@ -6,6 +6,7 @@ import { Badge, Button, Checkbox, Group, NumberInput, Select, Stack, Table, Tabs
 import type { SourceOptions, SourcePreview } from '../../../../src-main/contract'
 import { formatBytes } from '../../format'
 import { ScrollTable } from '../../components/ScrollTable'
+import { TableHead } from '../../components/TableHead'
 
 const encodings = ['utf-8', 'windows-1252', 'iso-8859-1', 'utf-16le', 'utf-16be']
 const delimiters = [
@@ -98,14 +99,7 @@ export function PreviewForm({ preview, options, onChange, onRefresh, refreshing 
             ))}
             <ScrollTable label={`First rows of ${s.name} (scrollable)`} maxHeight={300}>
               <Table striped aria-label={`First rows of ${s.name}`} fz="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Row</Table.Th>
-                    {s.columns.map((c, i) => (
-                      <Table.Th key={`${i}-${c}`}>{c}</Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead columns={['Row', ...s.columns]} />
                 <Table.Tbody>
                   {s.rows.map((r) => (
                     <Table.Tr key={r.rowNumber}>

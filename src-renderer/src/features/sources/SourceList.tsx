@@ -6,6 +6,7 @@ import { useApi } from '../../api/ApiProvider'
 import { ErrorNotice } from '../../components/States'
 import { formatBytes, formatCount, formatDateTime } from '../../format'
 import { ScrollTable } from '../../components/ScrollTable'
+import { TableHead } from '../../components/TableHead'
 
 interface Props {
   sources: SourceEntry[]
@@ -33,15 +34,7 @@ export function SourceList({ sources, onBrowse, onRemoved }: Props) {
     <>
       <ScrollTable label="Imported sources table">
         <Table striped aria-label="Imported sources">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Imported</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Tables and rows</Table.Th>
-              <Table.Th>Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['File', 'Imported', 'Size', 'Tables and rows', 'Actions']} />
           <Table.Tbody>
             {sources.map((s) => (
               <Table.Tr key={s.id}>

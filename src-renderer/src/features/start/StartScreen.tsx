@@ -7,6 +7,7 @@ import type { Query } from '../../api/hooks'
 import { useQuery } from '../../api/hooks'
 import { Empty, ErrorNotice, Loading } from '../../components/States'
 import { formatDateTime } from '../../format'
+import { TableHead } from '../../components/TableHead'
 
 function Versions({ session }: { session: Query<SessionInfo> }) {
   if (session.loading) return <Loading label="Reading versions…" />
@@ -99,16 +100,7 @@ export function StartScreen({ session, onOpened }: { session: Query<SessionInfo>
           <Empty title="No workspaces yet">Create one above to start a migration.</Empty>
         ) : (
           <Table striped highlightOnHover aria-label="Recent workspaces">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>File</Table.Th>
-                <Table.Th>Last changed</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Action</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Name', 'File', 'Last changed', <VisuallyHidden key="action">Action</VisuallyHidden>]} />
             <Table.Tbody>
               {list.data.map((w) => (
                 <Table.Tr key={w.id}>
