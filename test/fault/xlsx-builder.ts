@@ -11,6 +11,19 @@ export interface ZipPart {
   declaredSize?: number
 }
 
+/**
+ * The fields a local header and its central directory entry share, in the same order from
+ * "version needed" on (the central entry has them 2 bytes later): version, deflate, CRC, sizes, name length.
+ */
+function writeEntryFields(header: Buffer, at: number, e: { crc: number; packedSize: number; size: number; nameLength: number }): void {
+  header.writeUInt16LE(20, at)
+  header.writeUInt16LE(8, at + 4)
+  header.writeUInt32LE(e.crc, at + 10)
+  header.writeUInt32LE(e.packedSize, at + 14)
+  header.writeUInt32LE(Math.min(e.size, 0xffffffff), at + 18)
+  header.writeUInt16LE(e.nameLength, at + 22)
+}
+
 export function buildZip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
@@ -20,23 +33,14 @@ export function buildZip(parts: ZipPart[]): Buffer {
     const packed = zlib.deflateRawSync(data)
     const name = Buffer.from(part.name, 'utf8')
     const size = part.declaredSize ?? data.length
+    const entry = { crc: zlib.crc32(data), packedSize: packed.length, size, nameLength: name.length }
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(zlib.crc32(data), 14)
-    local.writeUInt32LE(packed.length, 18)
-    local.writeUInt32LE(Math.min(size, 0xffffffff), 22)
-    local.writeUInt16LE(name.length, 26)
+    writeEntryFields(local, 4, entry)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(zlib.crc32(data), 16)
-    central.writeUInt32LE(packed.length, 20)
-    central.writeUInt32LE(Math.min(size, 0xffffffff), 24)
-    central.writeUInt16LE(name.length, 28)
+    writeEntryFields(central, 6, entry)
     central.writeUInt32LE(offset, 42)
     locals.push(local, name, packed)
     centrals.push(central, name)
