@@ -10,6 +10,8 @@
  * definition page per user table, then each table's data pages.
  */
 import fs from 'node:fs'
+// The cipher is the engine's; mdb-reader decodes these files with its own, so both stay checked.
+import { rc4 } from '../../src-main/core/sources/access/rc4'
 
 export type Jet4Value = string | number | Date | boolean | null
 export type Jet4ColumnType = 'text' | 'long' | 'double' | 'datetime' | 'boolean'
@@ -200,22 +202,6 @@ function usageMap(pages: number[]): Buffer {
   return map
 }
 
-function rc4(key: number[], data: Buffer): Buffer {
-  const s = Array.from({ length: 256 }, (_, i) => i)
-  for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) & 0xff
-    ;[s[i], s[j]] = [s[j]!, s[i]!]
-  }
-  const out = Buffer.from(data)
-  for (let k = 0, i = 0, j = 0; k < out.length; k++) {
-    i = (i + 1) & 0xff
-    j = (j + s[i]!) & 0xff
-    ;[s[i], s[j]] = [s[j]!, s[i]!]
-    out[k]! ^= s[(s[i]! + s[j]!) & 0xff]!
-  }
-  return out
-}
-
 /** Page 0: signature and version in clear, then 128 bytes masked with a fixed RC4 key. */
 function databaseDefinitionPage(created: Date, databaseKey: number): Buffer {
   const page = Buffer.alloc(pageSize)
@@ -246,7 +232,7 @@ const systemObjectFlags = 0x80000002 | 0
 function encodePage(page: Buffer, n: number, databaseKey: number): Buffer {
   const key = Buffer.alloc(4)
   key.writeUInt32LE((databaseKey ^ n) >>> 0)
-  return rc4([...key], page)
+  return rc4(key, page)
 }
 
 export interface Jet4Options {

@@ -8,24 +8,10 @@
  * unmasked the same way. ACCDB files with a key are password-protected and refused before any
  * table is read, so they are not checked.
  */
+import { rc4 } from './rc4'
+
 const headerKey = Buffer.from([0xc7, 0xda, 0x39, 0x6b])
 const tableDefinitionType = 0x02
-
-function rc4(key: Uint8Array, data: Uint8Array): Buffer {
-  const s = Uint8Array.from({ length: 256 }, (_, i) => i)
-  for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) & 0xff
-    ;[s[i], s[j]] = [s[j]!, s[i]!]
-  }
-  const out = Buffer.from(data)
-  for (let k = 0, i = 0, j = 0; k < out.length; k++) {
-    i = (i + 1) & 0xff
-    j = (j + s[i]!) & 0xff
-    ;[s[i], s[j]] = [s[j]!, s[i]!]
-    out[k]! ^= s[(s[i]! + s[j]!) & 0xff]!
-  }
-  return out
-}
 
 /** The 8-byte header of every page (type byte, next-page pointer at 4), unmasked when needed. */
 function pageHeaders(file: Buffer): { pageSize: number; header: (page: number) => Buffer } | null {
