@@ -18,17 +18,8 @@ export interface AuditInput {
   details?: Record<string, unknown>
 }
 
-interface StoredEvent {
-  id: number
-  at: string
-  actor: string
-  role: string
-  action: string
-  object: string | null
-  details_json: string
-  prev_hash: string
-  hash: string
-}
+/** An audit_event row: the listed entry with its details still as JSON, plus the chain hashes. */
+type StoredEvent = Omit<AuditEntry, 'details'> & { details_json: string; prev_hash: string; hash: string }
 
 const genesis = '0'.repeat(64)
 
