@@ -73,12 +73,19 @@ async function bundleChild(): Promise<string> {
   return outfile
 }
 
-function oursOnce(child: string, csv: string): { seconds: number; maxRssMb: number } {
+interface ChildResult {
+  seconds: number
+  checkpointSeconds: number
+  rows: number
+  maxRssMb: number
+}
+
+function oursOnce(child: string, csv: string): ChildResult {
   const ws = path.join(benchDir, 'bench.modsws')
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ws + suffix, { force: true })
   const out = execFileSync(process.execPath, [child, csv, ws], { cwd: root, encoding: 'utf8' })
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ws + suffix, { force: true })
-  const result = JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; rows: number; maxRssMb: number }
+  const result = JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult
   if (result.rows !== rows) throw new Error(`Imported ${result.rows} rows, expected ${rows}.`)
   return result
 }
@@ -91,12 +98,16 @@ export async function run(): Promise<Record<string, number | string>> {
   const shell = Math.min(...[0, 1, 2].map(() => sqlite3Seconds(csv)))
   const child = await bundleChild()
   const ours = [0, 1, 2].map(() => oursOnce(child, csv))
-  const best = Math.min(...ours.map((o) => o.seconds))
+  const best = ours.reduce((a, b) => (b.seconds < a.seconds ? b : a))
   return {
     csv_rows: rows,
     csv_sqlite3_s: shell,
-    csv_ours_s: best,
-    csv_vs_sqlite3: best / shell,
+    csv_ours_s: best.seconds,
+    csv_vs_sqlite3: best.seconds / shell,
+    // The WAL checkpoint deferred until after the import resolved (same run as csv_ours_s), and
+    // the ratio if it were counted: the shell's figure includes writing its database file once.
+    csv_checkpoint_s: best.checkpointSeconds,
+    csv_with_checkpoint_vs_sqlite3: (best.seconds + best.checkpointSeconds) / shell,
     csv_peak_rss_mb: Math.max(...ours.map((o) => o.maxRssMb)),
   }
 }

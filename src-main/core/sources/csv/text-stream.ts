@@ -1,5 +1,6 @@
 /** Decoded text of a file in chunks (1 MB unless asked), with byte progress; shared by the CSV and NDJSON readers. */
 import fs from 'node:fs'
+import type { FileReadResult } from 'node:fs/promises'
 import { textDecoder } from './encoding'
 
 export const chunkBytes = 1 << 20
@@ -11,22 +12,37 @@ export interface TextChunk {
 
 export async function* textChunks(filePath: string, encoding: string, skipBytes: number, onBytes: (n: number) => void, bytesPerChunk = chunkBytes): AsyncGenerator<TextChunk> {
   const file = await fs.promises.open(filePath, 'r')
+  // Two buffers, one read ahead: the next chunk is read while the caller handles this one, so
+  // the import does not wait for the disk (decoders copy what they keep, so a buffer is free once decoded).
+  const buffers = [Buffer.allocUnsafe(bytesPerChunk), Buffer.allocUnsafe(bytesPerChunk)] as const
+  let next: Promise<FileReadResult<Buffer>> | null = null
+  const readInto = (turn: 0 | 1, position: number): Promise<FileReadResult<Buffer>> => {
+    const reading = file.read(buffers[turn], 0, bytesPerChunk, position)
+    // Handled here too: a failure while the caller is busy must not count as an unhandled rejection.
+    reading.catch(() => undefined)
+    return reading
+  }
   try {
     const decoder = textDecoder(encoding)
     let position = skipBytes
-    // One buffer for the whole file: decoders copy what they keep.
-    const buf = Buffer.allocUnsafe(bytesPerChunk)
+    let turn: 0 | 1 = 0
+    next = readInto(turn, position)
     for (;;) {
-      const { bytesRead } = await file.read(buf, 0, bytesPerChunk, position)
+      const { bytesRead, buffer } = await next
+      next = null
       position += bytesRead
       onBytes(position)
       if (bytesRead === 0) {
         yield { text: decoder.end(), final: true }
         return
       }
-      yield { text: decoder.write(buf.subarray(0, bytesRead)), final: false }
+      turn = turn === 0 ? 1 : 0
+      next = readInto(turn, position)
+      yield { text: decoder.write(buffer.subarray(0, bytesRead)), final: false }
     }
   } finally {
+    // A read still in flight (the caller stopped early) must finish before the file is closed.
+    await next?.catch(() => undefined)
     await file.close()
   }
 }
