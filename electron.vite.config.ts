@@ -1,5 +1,6 @@
 /**
- * electron-vite build: main (CommonJS, native and engine dependencies external), preload (one
+ * electron-vite build: main (CommonJS, native and engine dependencies external, plus the reader
+ * worker threads as their own entries: see src-main/core/sources/worker-entry.ts), preload (one
  * self-contained CommonJS file, as the sandbox requires) and the renderer (shared with browser mode).
  */
 import { defineConfig } from 'electron-vite'
@@ -13,9 +14,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: true,
+      // mdb-reader is ESM-only: required from CommonJS, its default export would be its whole namespace.
+      externalizeDeps: { exclude: ['mdb-reader'] },
       rollupOptions: {
-        input: { index: 'src-main/electron/main.ts' },
+        input: { index: 'src-main/electron/main.ts', 'access-worker': 'src-main/core/sources/access/worker.ts' },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -4,7 +4,8 @@
  * Written from the Jet 4 format notes of the mdbtools project (HACKING.md) and checked with two
  * independent readers, mdb-reader and mdbtools. Only what readers need: the database definition
  * page, the MSysObjects catalogue on page 2, one table definition page per table, data pages and
- * inline (type 0) usage maps, optionally "encoded" pages. No indexes, no memo/OLE values.
+ * inline (type 0) usage maps, optionally "encoded" pages. No indexes; memo values are stored in the
+ * row (or given as a raw 12-byte long-value reference, to point at pages a test writes itself).
  *
  * Layout: page 0 header, page 1 holds every usage map, page 2 the MSysObjects definition, then one
  * definition page per user table, then each table's data pages.
@@ -13,8 +14,8 @@ import fs from 'node:fs'
 // The cipher is the engine's; mdb-reader decodes these files with its own, so both stay checked.
 import { rc4 } from '../../src-main/core/sources/access/rc4'
 
-export type Jet4Value = string | number | Date | boolean | null
-export type Jet4ColumnType = 'text' | 'long' | 'double' | 'datetime' | 'boolean'
+export type Jet4Value = string | number | Date | boolean | Buffer | null
+export type Jet4ColumnType = 'text' | 'memo' | 'long' | 'double' | 'datetime' | 'boolean'
 export interface Jet4Column {
   name: string
   type: Jet4ColumnType
@@ -51,6 +52,7 @@ const types: Record<StoredType, TypeInfo> = {
   double: { code: 0x07, fixedSize: 8 },
   datetime: { code: 0x08, fixedSize: 8 },
   text: { code: 0x0a, fixedSize: null },
+  memo: { code: 0x0c, fixedSize: null },
   ole: { code: 0x0b, fixedSize: null },
 }
 
@@ -84,6 +86,15 @@ export function encodeText(text: string): Buffer {
   return oneByte ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'latin1')]) : Buffer.from(text, 'utf16le')
 }
 
+/** A memo stored in the row: 3-byte length, type 0x80 ("this page"), 8 unused bytes, then the text. */
+function inlineMemo(text: string): Buffer {
+  const encoded = encodeText(text)
+  const head = Buffer.alloc(12)
+  head.writeUIntLE(encoded.length, 0, 3)
+  head[3] = 0x80
+  return Buffer.concat([head, encoded])
+}
+
 function writeFixed(target: Buffer, at: number, type: StoredType, value: Jet4Value): void {
   if (type === 'long') target.writeInt32LE(Number(value), at)
   else if (type === 'double') target.writeDoubleLE(Number(value), at)
@@ -102,6 +113,7 @@ function encodeRow(layout: Layout, values: Jet4Value[]): Buffer {
     nullMask[col.number >> 3]! |= 1 << (col.number & 7) // a set bit means "not null"; for booleans it is the value
     if (col.type === 'ole') throw new Error('jet4-writer: OLE values are not supported')
     if (col.type === 'text') varParts[col.varIndex] = encodeText(String(value))
+    else if (col.type === 'memo') varParts[col.varIndex] = Buffer.isBuffer(value) ? value : inlineMemo(String(value))
     else writeFixed(fixed, col.fixedOffset, col.type, value)
   }
   const head = Buffer.alloc(2)

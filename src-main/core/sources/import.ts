@@ -64,14 +64,17 @@ export async function hashFile(filePath: string): Promise<string> {
   return hash.digest('hex')
 }
 
-export function readerContext(input: ImportInput, job: Pick<ImportJob, 'throwIfCancelled'>, onBytes: (n: number) => void): ReaderContext {
+const ignoredProgress = { onBytes: () => {}, onFraction: () => {} }
+
+export function readerContext(input: ImportInput, job: Pick<ImportJob, 'throwIfCancelled'>, progress: Pick<ImportProgress, 'onBytes' | 'onFraction'> = ignoredProgress): ReaderContext {
   return {
     filePath: input.filePath,
     displayName: input.displayName,
     options: input.options,
     limits: defaultLimits,
     throwIfCancelled: () => job.throwIfCancelled(),
-    onBytes,
+    onBytes: progress.onBytes,
+    onFraction: progress.onFraction,
   }
 }
 
@@ -80,6 +83,6 @@ export async function importSource(ws: Workspace, input: ImportInput, job: Impor
   job.progress('hash', null, { bytes: 0 })
   const sha256 = await hashFile(input.filePath)
   const progress = new ImportProgress(job, sizeBytes)
-  const sheets = reader.sheets(readerContext(input, job, progress.onBytes))
+  const sheets = reader.sheets(readerContext(input, job, progress))
   return commitSheets(ws, { fileName: input.displayName, format: reader.format, sha256, sizeBytes, options: input.options, progress }, sheets, job, actor)
 }

@@ -48,7 +48,7 @@ export async function previewSource(input: ImportInput): Promise<SourcePreview> 
   const { reader, sizeBytes } = openSource(input.filePath, input.displayName, input.options, input.reader)
   const sheets: SheetPreview[] = []
   let detected: SourceSheet['detected'] = {}
-  for await (const sheet of reader.sheets(readerContext(input, noJob, () => {}))) {
+  for await (const sheet of reader.sheets(readerContext(input, noJob))) {
     detected = { ...detected, ...sheet.detected }
     sheets.push(await previewSheet(sheet, input.options.headerRow))
   }

@@ -13,6 +13,7 @@ export class ImportProgress {
   rows = 0
   bytes = 0
   batches = 0
+  private fraction: number | null = null
   private lastReport = 0
   private lastYield = Date.now()
 
@@ -23,6 +24,11 @@ export class ImportProgress {
 
   onBytes = (bytesRead: number): void => {
     this.bytes = bytesRead
+  }
+
+  /** From readers that know their progress as a share (row counts), which then replaces bytes / file size. */
+  onFraction = (fraction: number): void => {
+    this.fraction = fraction
   }
 
   /** Called after each batch of rows: may throw ApiError('CANCELLED'). */
@@ -42,7 +48,8 @@ export class ImportProgress {
   }
 
   report(phase = 'import', done = false): void {
-    const fraction = done ? 1 : this.sizeBytes ? Math.min(0.99, this.bytes / this.sizeBytes) : null
+    const share = this.fraction ?? (this.sizeBytes ? this.bytes / this.sizeBytes : null)
+    const fraction = done ? 1 : share === null ? null : Math.min(0.99, share)
     this.job.progress(phase, fraction, { rows: this.rows, bytes: this.bytes })
   }
 }

@@ -23,6 +23,8 @@ export interface ImportLimits {
   maxColumns: number
   maxRows: number
   maxCellChars: number
+  /** Longest one isolated reading step (opening a file, one batch of rows) may take before the file is refused as damaged. */
+  maxStepSeconds: number
 }
 
 export const defaultLimits: ImportLimits = {
@@ -31,6 +33,7 @@ export const defaultLimits: ImportLimits = {
   maxColumns: 2000,
   maxRows: 5_000_000,
   maxCellChars: 1_000_000,
+  maxStepSeconds: 60,
 }
 
 export interface ReaderContext {
@@ -43,6 +46,8 @@ export interface ReaderContext {
   throwIfCancelled(): void
   /** Bytes consumed so far, for progress. */
   onBytes(bytesRead: number): void
+  /** Share of the source read so far (0-1), for readers that know it better than bytes (databases: rows of known row counts). */
+  onFraction(fraction: number): void
 }
 
 /** One row of cells as read, before header detection. */

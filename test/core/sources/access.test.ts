@@ -1,7 +1,7 @@
 /**
  * Value types our test-only Jet 4 writer cannot produce (currency, OLE, attachments, big integers,
  * linked tables, passwords), and batching, with mdb-reader replaced by a fake that has its API and
- * value types. Real files are read in access-real.test.ts. The bytes here only need the signature.
+ * value types, read in this thread (the worker isolation is tested with real files). Real files are read in access-real.test.ts. The bytes here only need the signature.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -38,7 +38,10 @@ vi.mock('mdb-reader', () => ({
   },
 }))
 
-const { accessReader } = await import('../../../src-main/core/sources/access')
+// In this thread, so the fake applies: a worker thread would load the real mdb-reader.
+const { accessReaderUsing } = await import('../../../src-main/core/sources/access')
+const { inThreadSession } = await import('../../../src-main/core/sources/access/session')
+const accessReader = accessReaderUsing(() => inThreadSession())
 
 const dir = tempDir('mods-access-')
 const file = path.join(dir, 'care.mdb')

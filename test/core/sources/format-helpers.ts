@@ -17,6 +17,7 @@ export function contextFor(filePath: string, options: ReadOptions = {}, limits: 
     limits: { ...defaultLimits, ...limits },
     throwIfCancelled: () => {},
     onBytes: () => {},
+    onFraction: () => {},
   }
 }
 

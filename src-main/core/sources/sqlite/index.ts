@@ -23,7 +23,9 @@ function openReadOnly(ctx: ReaderContext): Database.Database {
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
-async function* tableRows(ctx: ReaderContext, table: string, binaries: BinaryTally, columns: string[]): AsyncGenerator<SourceCells> {
+type TableProgress = (rows: number, ended: boolean) => void
+
+async function* tableRows(ctx: ReaderContext, table: string, binaries: BinaryTally, columns: string[], progress: TableProgress): AsyncGenerator<SourceCells> {
   const db = openReadOnly(ctx)
   try {
     const stmt = db.prepare(`SELECT * FROM ${quote(table)}`).raw(true).safeIntegers(true)
@@ -31,9 +33,13 @@ async function* tableRows(ctx: ReaderContext, table: string, binaries: BinaryTal
     for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
       rowNumber++
       if (rowNumber > ctx.limits.maxRows) throw importRejected(ctx, `the table has more than ${ctx.limits.maxRows} rows`, { sheet: table })
+      if (rowNumber % batchRows === 0) {
+        ctx.throwIfCancelled()
+        progress(rowNumber, false) // before the row goes, so the engine's batch ending with it reports it
+      }
       yield { rowNumber, cells: row.map((v, i) => valueText(v, columns[i] ?? '', binaries)) }
-      if (rowNumber % batchRows === 0) ctx.throwIfCancelled()
     }
+    progress(rowNumber, true)
   } catch (e) {
     if ((e as { code?: string }).code === 'IMPORT_REJECTED' || (e as { code?: string }).code === 'CANCELLED') throw e
     throw importRejected(ctx, `the table could not be read (${(e as Error).message})`, { sheet: table })
@@ -49,23 +55,28 @@ async function* withWarnings(rows: AsyncGenerator<SourceCells>, binaries: Binary
 
 export async function* readSqlite(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
   const db = openReadOnly(ctx)
-  let objects: { name: string; type: string; columns: string[] }[]
+  let objects: { name: string; type: string; columns: string[]; rowCount: number | null }[]
   try {
     const listed = db
       .prepare(`SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid`)
       .all() as { name: string; type: string }[]
-    objects = listed.map((o) => ({ ...o, columns: db.prepare(`SELECT * FROM ${quote(o.name)}`).columns().map((c) => c.name) }))
+    // Row counts give progress a fraction; a view's would mean running its query twice, so views count when done.
+    const countRows = (o: { name: string; type: string }) => (o.type === 'table' ? Number(db.prepare(`SELECT count(*) FROM ${quote(o.name)}`).pluck().get()) : null)
+    objects = listed
+      .filter((o) => !ctx.options.sheets || ctx.options.sheets.includes(o.name))
+      .map((o) => ({ ...o, columns: db.prepare(`SELECT * FROM ${quote(o.name)}`).columns().map((c) => c.name), rowCount: countRows(o) }))
   } catch (e) {
     throw importRejected(ctx, `its tables could not be listed (${(e as Error).message})`)
   } finally {
     db.close()
   }
-  for (const o of objects) {
-    if (ctx.options.sheets && !ctx.options.sheets.includes(o.name)) continue
+  for (const [done, o] of objects.entries()) {
     if (o.columns.length > ctx.limits.maxColumns) throw importRejected(ctx, `it has ${o.columns.length} columns (limit ${ctx.limits.maxColumns})`, { sheet: o.name })
+    const share = (rows: number, ended: boolean) => (ended ? 1 : o.rowCount ? Math.min(1, rows / o.rowCount) : 0)
+    const progress: TableProgress = (rows, ended) => ctx.onFraction((done + share(rows, ended)) / objects.length)
     const binaries = new BinaryTally()
     const warnings = o.type === 'view' ? [`"${o.name}" is a view (a saved query), read as it is now.`] : []
-    yield { name: o.name, sheet: o.name, hidden: false, columns: o.columns, warnings, rows: withWarnings(tableRows(ctx, o.name, binaries, o.columns), binaries, warnings) }
+    yield { name: o.name, sheet: o.name, hidden: false, columns: o.columns, warnings, rows: withWarnings(tableRows(ctx, o.name, binaries, o.columns, progress), binaries, warnings) }
   }
 }
 
