@@ -8,16 +8,11 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { benchDir, family, given, root, towns } from './_synthetic'
 import { build } from 'esbuild'
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const benchDir = path.join(root, '.bench')
 const rows = 1_000_000
 
-const given = ['Zoë', 'Łukasz', 'Siân', 'Amelia', 'Oliver', 'Priya', 'Mohammed', 'Grace', 'Tomasz', 'Aoife']
-const family = ['Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Patel', 'Nowak', "O'Brien"]
-const towns = ['Leeds', 'York', 'Hull', 'Bradford', 'Wakefield']
 
 /** Deterministic synthetic people; some cells quoted (addresses with commas), as real exports are. */
 function generate(file: string): void {

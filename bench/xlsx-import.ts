@@ -7,16 +7,11 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { benchDir, family, given, root, towns } from './_synthetic'
 import ExcelJS from 'exceljs'
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const benchDir = path.join(root, '.bench')
 const rows = 100_000
 
-const given = ['Zoë', 'Łukasz', 'Siân', 'Amelia', 'Oliver', 'Priya', 'Mohammed', 'Grace', 'Tomasz', 'Aoife']
-const family = ['Smith', 'Jones', 'Williams', 'Brown', 'Taylor', 'Davies', 'Evans', 'Patel', 'Nowak', "O'Brien"]
-const towns = ['Leeds', 'York', 'Hull', 'Bradford', 'Wakefield']
 
 async function generate(file: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true })
