@@ -12,8 +12,9 @@ import { stringOption } from '../command'
 export function describeExport(r: ExportResult, where: string): string {
   const resources = Object.entries(r.counts.resources).map(([t, n]) => `${n} ${t}`).join(', ') || 'no FHIR resources'
   const lines = [`Export pack ${r.packName} written to ${where}: ${resources}.`]
-  for (const f of r.files) lines.push(`  ${f.path.padEnd(24)} ${String(f.bytes).padStart(9)} bytes  sha256 ${f.sha256.slice(0, 16)}…`)
-  if (r.zip) lines.push(`  ${r.zip.path.padEnd(24)} ${String(r.zip.bytes).padStart(9)} bytes  sha256 ${r.zip.sha256.slice(0, 16)}…`)
+  const files = r.zip ? [...r.files, r.zip] : r.files
+  const width = Math.max(...files.map((f) => f.path.length))
+  for (const f of files) lines.push(`  ${f.path.padEnd(width)} ${String(f.bytes).padStart(9)} bytes  sha256 ${f.sha256.slice(0, 16)}…`)
   const skipped = Object.entries(r.counts.skipped).map(([d, n]) => `${n} ${d}`).join(', ')
   if (skipped) lines.push(`  Not in the FHIR bundle (no such person): ${skipped}.`)
   return lines.join('\n')
