@@ -1,4 +1,4 @@
-export { createWorkspace, openWorkspace, openOrCreateWorkspace, workspaceExtension } from './workspace'
+export { createWorkspace, openWorkspace, openOrCreateWorkspace, peekWorkspace, workspaceExtension } from './workspace'
 export type { Workspace } from './workspace'
 export { appendAudit, verifyAuditChain, listAudit } from './audit'
 export type { AuditActor, AuditInput, AuditVerification } from './audit'

@@ -101,6 +101,24 @@ export function openWorkspace(filePath: string): Workspace {
   }
 }
 
+/**
+ * A workspace's identity without opening it for work: read-only, no integrity check, no
+ * migrations (listing a folder must be quick and must not change files). Null if it is not one.
+ */
+export function peekWorkspace(filePath: string): { id: string; name: string } | null {
+  let db: Database.Database | null = null
+  try {
+    db = new Database(filePath, { readonly: true, fileMustExist: true })
+    const meta = readMeta(db)
+    const id = meta.get('id')
+    return id ? { id, name: meta.get('name') ?? path.basename(filePath, workspaceExtension) } : null
+  } catch {
+    return null
+  } finally {
+    db?.close()
+  }
+}
+
 /** Opens the workspace if it exists, otherwise creates it (CLI convenience). */
 export function openOrCreateWorkspace(filePath: string): Workspace {
   return fs.existsSync(filePath)

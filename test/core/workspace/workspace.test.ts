@@ -4,7 +4,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../../src-main/contract/errors'
-import { appendAudit, createWorkspace, migrate, openWorkspace, verifyAuditChain } from '../../../src-main/core/workspace'
+import { appendAudit, createWorkspace, migrate, openWorkspace, peekWorkspace, verifyAuditChain } from '../../../src-main/core/workspace'
 
 const dirs: string[] = []
 function tempFile(name = 'ws.modsws'): string {
@@ -37,6 +37,19 @@ describe('workspace', () => {
     const file = tempFile()
     createWorkspace(file, 'A').close()
     expect(() => createWorkspace(file, 'B')).toThrow(/already exists/)
+  })
+
+  it('peeks at a workspace identity without changing the file, and at junk as null', () => {
+    const file = tempFile()
+    const ws = createWorkspace(file, 'Rose Court')
+    const id = ws.id
+    ws.close()
+    const before = fs.readFileSync(file)
+    expect(peekWorkspace(file)).toEqual({ id, name: 'Rose Court' })
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    const junk = tempFile('junk.modsws')
+    fs.writeFileSync(junk, 'not a database')
+    expect(peekWorkspace(junk)).toBe(null)
   })
 
   it('refuses a file that is not a workspace', () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { workspaceMethods, WorkspaceInfo } from '../../../contract/methods/workspace'
 import { ApiError } from '../../../contract/errors'
 import { appVersions } from '../../versions'
-import { appendAudit, createWorkspace, listAudit, openWorkspace, workspaceExtension } from '../../workspace'
+import { appendAudit, createWorkspace, listAudit, openWorkspace, peekWorkspace, workspaceExtension } from '../../workspace'
 import type { Workspace } from '../../workspace'
 import type { Session } from '../session'
 import type { AreaHandlers } from '../types'
@@ -21,19 +21,8 @@ function slug(name: string): string {
   return name.trim().replace(/[^A-Za-z0-9 _-]+/g, '').replace(/\s+/g, '-').slice(0, 60) || 'workspace'
 }
 
-function peekIdentity(file: string): { id: string; name: string } | null {
-  try {
-    const ws = openWorkspace(file)
-    const identity = { id: ws.id, name: ws.name }
-    ws.close()
-    return identity
-  } catch {
-    return null
-  }
-}
-
 function findWorkspace(session: Session, id: string): string {
-  const file = workspaceFiles(session.workspacesDir).find((f) => peekIdentity(f)?.id === id)
+  const file = workspaceFiles(session.workspacesDir).find((f) => peekWorkspace(f)?.id === id)
   if (!file) throw new ApiError('NOT_FOUND', 'That workspace is no longer in the workspace folder.')
   return file
 }
@@ -51,7 +40,7 @@ export const workspaceHandlers: AreaHandlers<typeof workspaceMethods> = {
   }),
   'workspace.list': (_input, session) =>
     workspaceFiles(session.workspacesDir)
-      .map((file) => ({ file, identity: peekIdentity(file), modified: fs.statSync(file).mtime }))
+      .map((file) => ({ file, identity: peekWorkspace(file), modified: fs.statSync(file).mtime }))
       .filter((w) => w.identity !== null)
       .sort((a, b) => b.modified.getTime() - a.modified.getTime())
       .map((w) => ({
