@@ -1,9 +1,9 @@
 /**
  * Turns (table id, row id) into what a person can find: file, sheet and the 1-based row number
- * in the original sheet. Row numbers are read in one streaming pass per table that has issues.
+ * in the original sheet. Row numbers are looked up by row id, one query per table that has issues.
  */
 import type Database from 'better-sqlite3'
-import { iterateRows, listSourceTables } from './store'
+import { listSourceTables, rowNumbersOf } from './store'
 import type { SourceTableInfo } from './store'
 
 export class SourceLocator {
@@ -29,9 +29,7 @@ export class SourceLocator {
   /** Reads the row numbers of every wanted row. */
   resolve(): void {
     for (const [tableId, rows] of this.wanted) {
-      for (const row of iterateRows(this.db, tableId)) {
-        if (rows.has(row.rowId)) this.rowNumbers.set(`${tableId}:${row.rowId}`, row.rowNumber)
-      }
+      for (const [rowId, rowNumber] of rowNumbersOf(this.db, tableId, rows)) this.rowNumbers.set(`${tableId}:${rowId}`, rowNumber)
     }
     this.wanted.clear()
   }

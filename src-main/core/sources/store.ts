@@ -111,6 +111,16 @@ export function* iterateRows(db: Database.Database, tableId: number): Generator<
   for (const r of stmt.iterate() as Iterable<unknown[]>) yield toRawRow(info, r)
 }
 
+/** Original row numbers of some rows (provenance for messages), read by row id without their values. */
+export function rowNumbersOf(db: Database.Database, tableId: number, rowIds: Iterable<number>): Map<number, number> {
+  const info = getSourceTable(db, tableId)
+  const rows = db
+    .prepare(`SELECT _row_id, _row_number FROM "${info.dataTable}" WHERE _row_id IN (SELECT value FROM json_each(?))`)
+    .raw(true)
+    .all(JSON.stringify([...rowIds])) as [number, number][]
+  return new Map(rows)
+}
+
 /** Row counts of every imported table: used to prove a failed import changed nothing. */
 export function rowCounts(db: Database.Database): Record<string, number> {
   const out: Record<string, number> = {}
