@@ -29,7 +29,7 @@ describe('CSV file hash and encoding scan', () => {
     const { content, rows } = lateWindows1252()
     const file = writeFile(dir, 'late.csv', content)
     const result = await importFile(ws, file)
-    // Chosen from the first MB: no bytes 0x80-0x9F there, so ISO-8859-1 (é and £ decode as in Windows-1252).
+    // No byte 0x80-0x9F anywhere, so ISO-8859-1 (é and £ decode as in Windows-1252).
     expect(detectEncoding(file, readHead(file), undefined, 'late.csv').encoding).toBe('iso-8859-1')
     expect(result.settings.encoding).toBe('iso-8859-1')
     expect(result.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'))
@@ -40,6 +40,16 @@ describe('CSV file hash and encoding scan', () => {
     expect(Object.values(rowCounts(ws.db))).toEqual([rows])
     expect(listAudit(ws.db, { limit: 10, action: 'import.completed', beforeId: undefined })).toHaveLength(1)
     await expect(importFile(ws, writeFile(dir, 'again.csv', content))).rejects.toMatchObject({ code: 'CONFLICT', details: { sourceId: result.sourceId } })
+  })
+
+  it('reads a Windows-1252-only character (’ €) that comes after the first MB as Windows-1252', async () => {
+    const dir = tempDir()
+    const ws = newWorkspace(dir)
+    const { content: ascii, rows } = lateWindows1252()
+    const content = Buffer.concat([ascii, iconv.encode('R999998,Mary O’Brien,€7\n', 'windows-1252')])
+    const result = await importFile(ws, writeFile(dir, 'late-1252.csv', content))
+    expect(result.settings.encoding).toBe('windows-1252')
+    expect(readRows(ws.db, result.tables[0]!.id, rows, 1)[0]!.values).toEqual(['R999998', 'Mary O’Brien', '€7'])
   })
 
   it('reports a duplicate before a read that fails with other options', async () => {

@@ -2,7 +2,8 @@
  * Text encoding of a CSV/text file. A byte-order mark decides; then UTF-16 without BOM (NULs in
  * alternate bytes); then a full-file UTF-8 validity scan (fast, native), since old files are often
  * pure ASCII for a million rows before the first "Zoë"; otherwise chardet's best guess among
- * single-byte encodings, defaulting to Windows-1252 (what Excel on UK Windows writes as "CSV").
+ * single-byte encodings; for Western text Windows-1252 (what Excel on UK Windows writes as "CSV")
+ * when any byte 0x80–0x9F occurs anywhere in the file, otherwise ISO-8859-1 (the two agree elsewhere).
  */
 import { isUtf8 } from 'node:buffer'
 import fs from 'node:fs'
@@ -58,18 +59,35 @@ export function isUtf8File(filePath: string): boolean {
   }
 }
 
-function hasC1Bytes(sample: Uint8Array): boolean {
-  for (const b of sample) if (b >= 0x80 && b <= 0x9f) return true
+function hasC1Bytes(chunk: Uint8Array): boolean {
+  for (const b of chunk) if (b >= 0x80 && b <= 0x9f) return true
   return false
+}
+
+/**
+ * Bytes 0x80–0x9F anywhere in the file: printable in Windows-1252 (’ “ € …), control characters in
+ * ISO-8859-1. The whole file is scanned, since a late ’ decoded as ISO-8859-1 would be garbled.
+ */
+function fileHasC1Bytes(filePath: string): boolean {
+  const fd = fs.openSync(filePath, 'r')
+  const buf = Buffer.alloc(4 << 20)
+  try {
+    for (let read = fs.readSync(fd, buf, 0, buf.length, null); read > 0; read = fs.readSync(fd, buf, 0, buf.length, null)) {
+      if (hasC1Bytes(buf.subarray(0, read))) return true
+    }
+    return false
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 const westernSingleByte = new Set(['iso-8859-1', 'iso-8859-15', 'windows-1252'])
 
-function guessSingleByte(sample: Uint8Array): string {
-  const best = chardet.analyse(sample)[0]
+function guessSingleByte(filePath: string): string {
+  const best = chardet.analyse(readHead(filePath, 1 << 20))[0]
   const name = best?.name.toLowerCase()
   if (name && best!.confidence >= 50 && !westernSingleByte.has(name) && !name.startsWith('utf') && iconv.encodingExists(name)) return name
-  return hasC1Bytes(sample) ? 'windows-1252' : 'iso-8859-1'
+  return fileHasC1Bytes(filePath) ? 'windows-1252' : 'iso-8859-1'
 }
 
 export function detectEncoding(filePath: string, head: Uint8Array, forced: string | undefined, fileName: string): TextEncoding {
@@ -86,7 +104,7 @@ export function detectEncoding(filePath: string, head: Uint8Array, forced: strin
   const utf16 = utf16Order(head)
   if (utf16) return { encoding: utf16, bomLength: 0 }
   if (isUtf8File(filePath)) return { encoding: 'utf-8', bomLength: 0 }
-  return { encoding: guessSingleByte(readHead(filePath, 1 << 20)), bomLength: 0 }
+  return { encoding: guessSingleByte(filePath), bomLength: 0 }
 }
 
 /** Text decoder for streamed chunks (multi-byte characters may straddle chunks). */
