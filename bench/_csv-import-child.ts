@@ -1,9 +1,11 @@
 /**
  * Child process of bench/csv-import.ts: imports one CSV into a fresh workspace, prints seconds and peak RSS.
  * `seconds` is what the user waits for (until importSource resolves); `checkpointSeconds` is the
- * deferred WAL checkpoint that runs right after it on the same thread (sources/connection.ts).
+ * deferred WAL checkpoint that runs right after it on the same thread (sources/connection.ts);
+ * `path` says whether rows went in packed (mods_cells extension) or as bound values.
  */
 import { importSource } from '../src-main/core/sources'
+import { nativeCellsUnavailable } from '../src-main/core/sources/native-cells'
 import { createWorkspace } from '../src-main/core/workspace'
 
 const [file, workspace] = process.argv.slice(2)
@@ -23,5 +25,6 @@ process.stdout.write(
     checkpointSeconds: (checkpointed - imported) / 1000,
     rows: result.tables[0]?.rows ?? 0,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    path: nativeCellsUnavailable() === null ? 'packed' : 'bound',
   }) + '\n',
 )

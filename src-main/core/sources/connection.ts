@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3'
 import type { Workspace } from '../workspace'
+import { loadNativeCells } from './native-cells'
 
 export function openImportConnection(ws: Workspace): Database.Database {
   const db = new Database(ws.path, { fileMustExist: true })
@@ -16,6 +17,7 @@ export function openImportConnection(ws: Workspace): Database.Database {
   db.pragma('trusted_schema = OFF')
   // No checkpoint inside COMMIT: see checkpointSoon.
   db.pragma('wal_autocheckpoint = 0')
+  loadNativeCells(db)
   return db
 }
 

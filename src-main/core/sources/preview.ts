@@ -39,7 +39,7 @@ async function previewSheet(sheet: SourceSheet, headerRow: number | undefined): 
   if (!choice) return { ...base, headerRow: null, columns: [], rows: [], warnings: [...sheet.warnings, `There is no row ${headerRow} to use as the header.`] }
   const data = choice.dataRows.filter((r) => r.cells.some((c) => c !== null && c.trim() !== ''))
   const width = Math.max(choice.labels.length, ...data.map((r) => r.cells.length))
-  return { ...base, headerRow: choice.headerRow, columns: uniqueColumnNames(choice.labels, width), rows: data.slice(0, previewRows), warnings: [...sheet.warnings, ...new RowNotes(width, false).titles(choice.titleRows)] }
+  return { ...base, headerRow: choice.headerRow, columns: uniqueColumnNames(choice.labels, width), rows: data.slice(0, previewRows).map(({ rowNumber, cells }) => ({ rowNumber, cells })), warnings: [...sheet.warnings, ...new RowNotes(width, false).titles(choice.titleRows)] }
 }
 
 const noJob: Pick<ImportJob, 'throwIfCancelled'> = { throwIfCancelled: () => {} }

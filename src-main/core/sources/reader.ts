@@ -55,6 +55,11 @@ export interface SourceCells {
   /** 1-based row number in the original sheet/file (provenance). */
   rowNumber: number
   cells: (string | null)[]
+  /**
+   * The record's own text, when its cells are exactly the pieces of it between single-character
+   * delimiters (a CSV record without quotes). Lets the row writer pass one string per row.
+   */
+  line?: string
 }
 
 export interface SourceSheet {

@@ -130,7 +130,7 @@ async function writeRows(job: SheetJob, sheet: SourceSheet, tableId: number, it:
         }
         notes.checkWidth(row.rowNumber, cells.length, used)
       }
-      writer.add(identity ? identity.idFor(cells[keyAt]) : null, row.rowNumber, cells)
+      writer.add(identity ? identity.idFor(cells[keyAt]) : null, row.rowNumber, cells, row.line)
     }
   }
 

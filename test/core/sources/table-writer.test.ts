@@ -2,8 +2,9 @@
  * The row writer at sizes that use every statement shape (multi-row INSERTs plus the remainder,
  * with SQLite numbering rows or with stable row identities) and many 64 KB read chunks: every value
  * comes back exact, NULL stays distinct from an empty cell, and a widened table keeps extra cells.
+ * Run on both paths: packed through the mods_cells extension (when built) and bound values.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { iterateRows } from '../../../src-main/core/sources'
 import { importFile, newWorkspace, tempDir, writeFile } from './helpers'
 
@@ -34,11 +35,16 @@ function expected(i: number, extraRow: number): (string | null)[] {
   return [...cells(i), i === extraRow ? 'extra cell' : null]
 }
 
-describe('raw table writer', () => {
+afterEach(() => {
+  delete process.env.MODS_MIGRATE_NATIVE
+})
+
+describe.each(['packed', 'bound'])('raw table writer, %s', (path) => {
   it.each([
     ['SQLite numbers the rows', {}],
     ['rows keep stable identities', { keyColumn: 'Resident ID' }],
   ])('stores every value exactly when %s', async (_, options) => {
+    if (path === 'bound') process.env.MODS_MIGRATE_NATIVE = 'off'
     const dir = tempDir()
     const ws = newWorkspace(dir)
     const extraRow = 5_999

@@ -48,9 +48,10 @@ export class CsvTokenizer {
       if (nextQuote === -1 || nextQuote > nl) {
         let end = nl
         if (newline === '\n' && end > pos && s.charCodeAt(end - 1) === 13) end--
-        const cells = s.slice(pos, end).split(delimiter)
+        const line = s.slice(pos, end)
+        const cells = line.split(delimiter)
         this.check(cells.length, end - pos)
-        out.push({ rowNumber: ++this.rowNumber, cells })
+        out.push({ rowNumber: ++this.rowNumber, cells, line })
         pos = nl + 1
         continue
       }
