@@ -29,6 +29,10 @@ SQLITE_EXTENSION_INIT1
 #include <string.h>
 
 #define MAX_WIDTH 32767
+/* Bumped whenever the layout changes; the engine refuses a library built from another version. */
+#ifndef LAYOUT_VERSION
+#define LAYOUT_VERSION 1
+#endif
 
 typedef struct {
   sqlite3_vtab base;
@@ -270,11 +274,19 @@ static sqlite3_module cellsModule = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+static void layoutVersion(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_int(ctx, LAYOUT_VERSION);
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
 int sqlite3_modscells_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
   (void)err;
   SQLITE_EXTENSION_INIT2(api);
+  int rc = sqlite3_create_function(db, "mods_cells_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, 0, layoutVersion, 0, 0);
+  if (rc != SQLITE_OK) return rc;
   return sqlite3_create_module(db, "mods_cells", &cellsModule, 0);
 }

@@ -5,6 +5,9 @@
  * Without the built extension the suite skips loudly, except under CI=true, where the install
  * must build it (.ci/run sets MODS_MIGRATE_REQUIRE_NATIVE=1).
  */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -23,6 +26,7 @@ const open: Database.Database[] = []
 afterEach(() => {
   for (const db of open.splice(0)) db.close()
   delete process.env.MODS_MIGRATE_NATIVE
+  delete process.env.MODS_MIGRATE_NATIVE_DIR
 })
 
 function connection(native: boolean): Database.Database {
@@ -167,4 +171,29 @@ describe.skipIf(unavailable !== null)('mods_cells extension', () => {
     expect({ ...onPlain, mode: '' }).toEqual({ ...offPlain, mode: '' })
     expect({ ...onKeyed, mode: '' }).toEqual({ ...offKeyed, mode: '' })
   })
+
+  it.each([
+    ['built from another version', 'a library built from older source'],
+    ['would not load', 'a file that is not a SQLite extension'],
+  ])('refuses %s (%s) and imports the same rows the slower way', async (reason) => {
+    const dir = tempDir()
+    const suffix = path.extname(nativeLibrary())
+    const library = path.join(dir, `mods_cells${suffix}`)
+    if (reason === 'would not load') writeFile(dir, `mods_cells${suffix}`, 'not a library')
+    else {
+      const built = spawnSync(process.env.CC ?? 'cc', ['-O1', '-fPIC', '-shared', '-DLAYOUT_VERSION=0', '-I', 'node_modules/better-sqlite3/deps/sqlite3', 'native/mods_cells.c', '-o', library])
+      expect(built.status, String(built.stderr)).toBe(0)
+    }
+    process.env.MODS_MIGRATE_NATIVE_DIR = dir
+    expect(loadNativeCells(connection(false))).toBe(false)
+    expect(nativeCellsUnavailable()).toContain(reason)
+    const ws = newWorkspace(dir)
+    const result = await importFile(ws, writeFile(dir, 'people.csv', 'ID,Name\nR1,Zoë\nR2,"Siân, Łukasz"\n'))
+    expect([...iterateRows(ws.db, result.tables[0]!.id)].map((r) => r.values)).toEqual([['R1', 'Zoë'], ['R2', 'Siân, Łukasz']])
+  })
 })
+
+/** The library the install built (the suite runs only when there is one). */
+function nativeLibrary(): string {
+  return ['so', 'dylib', 'dll'].map((s) => path.join('native', 'build', `mods_cells.${s}`)).find((f) => fs.existsSync(f))!
+}
