@@ -1,6 +1,7 @@
 /**
- * Test-only writer of minimal Jet 4 (Access 2000-2003) .mdb files, so the Access reader can be
- * tested against real files: no tool here writes Access files (mdb-reader and mdbtools only read).
+ * Test-only writer of minimal Jet 4 (Access 2000-2003) .mdb files, and of ACE (Access 2007+)
+ * .accdb files, so the Access reader can be tested against real files: no tool here writes Access
+ * files (mdb-reader and mdbtools only read). ACE keeps Jet 4's page layout; only page 0 differs.
  * Written from the Jet 4 format notes of the mdbtools project (HACKING.md) and checked with two
  * independent readers, mdb-reader and mdbtools. Only what readers need: the database definition
  * page, the MSysObjects catalogue on page 2, one table definition page per table, data pages and
@@ -41,6 +42,14 @@ const mappablePages = (usageMapBytes - 5) * 8
 const textMaxBytes = 510
 const epochDays = 25569 // days from 1899-12-30, Access's day 0, to 1970-01-01
 const headerKey = [0xc7, 0xda, 0x39, 0x6b]
+
+/** Page 0's engine name and version byte (0x14); readers pick the format from the version byte. */
+const formats = {
+  jet4: { signature: 'Standard Jet DB', version: 1 },
+  ace12: { signature: 'Standard ACE DB', version: 2 }, // Access 2007
+  ace14: { signature: 'Standard ACE DB', version: 3 }, // Access 2010
+} as const
+export type AccessFileFormat = keyof typeof formats
 
 interface TypeInfo {
   code: number
@@ -214,12 +223,14 @@ function usageMap(pages: number[]): Buffer {
   return map
 }
 
-/** Page 0: signature and version in clear, then 128 bytes masked with a fixed RC4 key. */
-function databaseDefinitionPage(created: Date, databaseKey: number): Buffer {
+/** Page 0: signature and version in clear, then 128 bytes masked with a fixed RC4 key (the same for Jet 4 and ACE). */
+function databaseDefinitionPage(created: Date, databaseKey: number, format: AccessFileFormat): Buffer {
+  // In ACE a key at 0x3e means Office encryption (a provider header on page 0), not page encoding.
+  if (format !== 'jet4' && databaseKey !== 0) throw new Error('jet4-writer: only Jet 4 files can be encoded with a database key')
   const page = Buffer.alloc(pageSize)
   page.writeUInt32LE(0x100, 0)
-  page.write('Standard Jet DB\0', 4, 'latin1')
-  page.writeUInt32LE(1, 0x14) // Jet 4
+  page.write(`${formats[format].signature}\0`, 4, 'latin1')
+  page.writeUInt32LE(formats[format].version, 0x14)
   page.writeUInt16LE(1252, 0x3c) // code page
   page.writeUInt32LE(databaseKey, 0x3e) // non-zero: the other pages are "encoded" (see encodePage)
   const createdDays = created.getTime() / 86_400_000 + epochDays
@@ -249,12 +260,14 @@ function encodePage(page: Buffer, n: number, databaseKey: number): Buffer {
 
 export interface Jet4Options {
   created?: Date
-  /** Non-zero writes an encoded (RC4-masked) database, as Access's "Encode database" does. */
+  /** Non-zero writes an encoded (RC4-masked) database, as Access's "Encode database" does. Jet 4 only. */
   databaseKey?: number
+  /** 'jet4' (the default) writes an .mdb; 'ace12' and 'ace14' an .accdb of Access 2007 and 2010. */
+  format?: AccessFileFormat
 }
 
 /** The whole file as bytes (tests may mutate them). */
-export function buildJet4Mdb(tables: Jet4Table[], { created = new Date(Date.UTC(2024, 0, 15)), databaseKey = 0 }: Jet4Options = {}): Buffer {
+export function buildJet4Mdb(tables: Jet4Table[], { created = new Date(Date.UTC(2024, 0, 15)), databaseKey = 0, format = 'jet4' }: Jet4Options = {}): Buffer {
   const definitionPages = tables.map((_, i) => firstTableDefinitionPage + i)
   const catalog = {
     name: 'MSysObjects',
@@ -262,7 +275,7 @@ export function buildJet4Mdb(tables: Jet4Table[], { created = new Date(Date.UTC(
     rows: [[2, 'MSysObjects', 1, systemObjectFlags, null], ...tables.map((t, i) => [definitionPages[i]!, t.name, 1, 0, null])],
   }
   const all = [{ table: catalog, definitionPage: 2, system: true }, ...tables.map((table, i) => ({ table, definitionPage: definitionPages[i]!, system: false }))]
-  const pages: Buffer[] = [databaseDefinitionPage(created, databaseKey), Buffer.alloc(0), Buffer.alloc(0), ...tables.map(() => Buffer.alloc(0))]
+  const pages: Buffer[] = [databaseDefinitionPage(created, databaseKey, format), Buffer.alloc(0), Buffer.alloc(0), ...tables.map(() => Buffer.alloc(0))]
   const maps: Buffer[] = []
   for (const [n, { table, definitionPage, system }] of all.entries()) {
     const layout = layoutOf(table.columns)

@@ -1,15 +1,18 @@
 /**
- * Real .mdb files through the real mdb-reader and the import engine. The files come from our
- * test-only Jet 4 writer (test/helpers/jet4-writer.ts), whose output was checked with mdbtools too.
+ * Real .mdb and .accdb files through the real mdb-reader and the import engine. The files come from
+ * our test-only Jet 4 / ACE writer (test/helpers/jet4-writer.ts), whose output was checked with
+ * mdbtools too.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listSourceTables, readRows, rowCounts } from '../../../src-main/core/sources'
+import type { ImportResult } from '../../../src-main/core/sources'
 import { accessReader } from '../../../src-main/core/sources/access'
+import type { Workspace } from '../../../src-main/core/workspace'
 import { buildJet4Mdb, writeJet4Mdb } from '../../helpers/jet4-writer'
-import type { Jet4Table } from '../../helpers/jet4-writer'
+import type { AccessFileFormat, Jet4Table } from '../../helpers/jet4-writer'
 import { contextFor, drain, rejectionOf } from './format-helpers'
 import { importFile, newWorkspace, tempDir } from './helpers'
 
@@ -60,42 +63,47 @@ const visits: Jet4Table = {
   rows: Array.from({ length: 450 }, (_, i) => [i + 1, `Visit ${String(i + 1).padStart(4, '0')} – Łódź`]),
 }
 
-function careFile(dir: string, tables: Jet4Table[] = [residents, nextOfKin, visits]): string {
-  const file = path.join(dir, 'care.mdb')
-  writeJet4Mdb(file, tables)
+const careTables = [residents, nextOfKin, visits]
+
+function careFile(dir: string, tables: Jet4Table[] = careTables, format: AccessFileFormat = 'jet4'): string {
+  const file = path.join(dir, format === 'jet4' ? 'care.mdb' : 'care.accdb')
+  writeJet4Mdb(file, tables, { format })
   return file
+}
+
+/** The import of careTables, exact to the cell, whichever format held them. */
+function expectCareImported(ws: Workspace, result: ImportResult): void {
+  expect(result.format).toBe('access')
+  expect(result.tables.map((t) => [t.name, t.sheet, t.rows, t.columns])).toEqual([
+    ['Residents', 'Residents', 4, residents.columns.map((c) => c.name)],
+    ['NextOfKin', 'NextOfKin', 3, ['ResidentID', 'Name', 'Relationship']],
+    ['Visits', 'Visits', 450, ['VisitNo', 'Note']],
+  ])
+  expect(result.warnings).toEqual([])
+  const [res, kin, vis] = listSourceTables(ws.db)
+  expect(readRows(ws.db, res!.id, 0, 10).map((r) => [r.rowNumber, ...r.values])).toEqual([
+    [1, '1', 'Zoë', 'Ashworth', '999 123 4567', '1938-02-14', '07700 900123', 'true', '61.5', '2021-03-01T10:30:00'],
+    [2, '2', 'Łukasz', 'Nowak', '0123456789', '1941-11-30', '07700 900456', 'false', '78', null],
+    [3, '3', 'Siân', 'Prydderch', null, null, '', 'true', null, '2023-01-05'],
+    [4, '-4', '  Arthur ', "O'Neill", '000 000 0001', '1929-12-31', null, 'false', '0.1', null],
+  ])
+  expect(readRows(ws.db, kin!.id, 0, 10).map((r) => r.values)).toEqual([
+    ['1', 'Mia Ashworth', 'Daughter'],
+    ['2', 'Zoë Nowak', 'Wife'],
+    ['3', 'Rhys ap Siôn', null],
+  ])
+  const visitRows = readRows(ws.db, vis!.id, 0, 1000)
+  expect(visitRows).toHaveLength(450)
+  expect(visitRows.map((r) => r.values[0])).toEqual(Array.from({ length: 450 }, (_, i) => String(i + 1)))
+  expect([visitRows[0]!.rowNumber, ...visitRows[0]!.values]).toEqual([1, '1', 'Visit 0001 – Łódź'])
+  expect([visitRows[449]!.rowNumber, ...visitRows[449]!.values]).toEqual([450, '450', 'Visit 0450 – Łódź'])
 }
 
 describe('Access .mdb files read by mdb-reader through the import engine', () => {
   it('imports every table with exact counts and values: leading zeros, spaces, dates, non-ASCII names', async () => {
     const dir = tempDir()
-    const file = careFile(dir)
     const ws = newWorkspace(dir)
-    const result = await importFile(ws, file)
-    expect(result.format).toBe('access')
-    expect(result.tables.map((t) => [t.name, t.sheet, t.rows, t.columns])).toEqual([
-      ['Residents', 'Residents', 4, residents.columns.map((c) => c.name)],
-      ['NextOfKin', 'NextOfKin', 3, ['ResidentID', 'Name', 'Relationship']],
-      ['Visits', 'Visits', 450, ['VisitNo', 'Note']],
-    ])
-    expect(result.warnings).toEqual([])
-    const [res, kin, vis] = listSourceTables(ws.db)
-    expect(readRows(ws.db, res!.id, 0, 10).map((r) => [r.rowNumber, ...r.values])).toEqual([
-      [1, '1', 'Zoë', 'Ashworth', '999 123 4567', '1938-02-14', '07700 900123', 'true', '61.5', '2021-03-01T10:30:00'],
-      [2, '2', 'Łukasz', 'Nowak', '0123456789', '1941-11-30', '07700 900456', 'false', '78', null],
-      [3, '3', 'Siân', 'Prydderch', null, null, '', 'true', null, '2023-01-05'],
-      [4, '-4', '  Arthur ', "O'Neill", '000 000 0001', '1929-12-31', null, 'false', '0.1', null],
-    ])
-    expect(readRows(ws.db, kin!.id, 0, 10).map((r) => r.values)).toEqual([
-      ['1', 'Mia Ashworth', 'Daughter'],
-      ['2', 'Zoë Nowak', 'Wife'],
-      ['3', 'Rhys ap Siôn', null],
-    ])
-    const visitRows = readRows(ws.db, vis!.id, 0, 1000)
-    expect(visitRows).toHaveLength(450)
-    expect(visitRows.map((r) => r.values[0])).toEqual(Array.from({ length: 450 }, (_, i) => String(i + 1)))
-    expect([visitRows[0]!.rowNumber, ...visitRows[0]!.values]).toEqual([1, '1', 'Visit 0001 – Łódź'])
-    expect([visitRows[449]!.rowNumber, ...visitRows[449]!.values]).toEqual([450, '450', 'Visit 0450 – Łódź'])
+    expectCareImported(ws, await importFile(ws, careFile(dir)))
   })
 
   it('imports only the chosen tables and never modifies the file', async () => {
@@ -147,5 +155,24 @@ describe('Access .mdb files read by mdb-reader through the import engine', () =>
       'Cannot import damaged.mdb: it is not a readable Access database (Wrong page type. Expected 2 but received 7.).',
     ])
     expect(rowCounts(ws.db)).toEqual(before)
+  })
+})
+
+describe('Access 2007+ .accdb (ACE) files read by mdb-reader through the import engine', () => {
+  const aceVersions: [AccessFileFormat, number][] = [
+    ['ace12', 2],
+    ['ace14', 3],
+  ]
+
+  it.each(aceVersions)('imports a %s care.accdb with exact counts and values, like the .mdb', async (format, version) => {
+    const dir = tempDir()
+    const file = careFile(dir, careTables, format)
+    const bytes = fs.readFileSync(file)
+    // mdb-reader picks ACE from the version byte; the signature is what the engine detects.
+    expect([bytes.subarray(4, 19).toString('latin1'), bytes[0x14]]).toEqual(['Standard ACE DB', version])
+    // ACE keeps Jet 4's pages: only page 0 differs from the .mdb of the same tables.
+    expect(bytes.subarray(4096).equals(buildJet4Mdb(careTables).subarray(4096))).toBe(true)
+    const ws = newWorkspace(dir)
+    expectCareImported(ws, await importFile(ws, file))
   })
 })
