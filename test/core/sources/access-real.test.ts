@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { listSourceTables, readRows, rowCounts } from '../../../src-main/core/sources'
 import type { ImportResult } from '../../../src-main/core/sources'
 import { accessReader } from '../../../src-main/core/sources/access'
+import { rc4 } from '../../../src-main/core/sources/access/rc4'
 import type { Workspace } from '../../../src-main/core/workspace'
 import { buildJet4Mdb, writeJet4Mdb } from '../../helpers/jet4-writer'
 import type { AccessFileFormat, Jet4Table } from '../../helpers/jet4-writer'
@@ -175,4 +176,26 @@ describe('Access 2007+ .accdb (ACE) files read by mdb-reader through the import 
     const ws = newWorkspace(dir)
     expectCareImported(ws, await importFile(ws, file))
   })
+
+  it('refuses a password-protected .accdb (Office encryption) before reading it, whatever its method', async () => {
+    const dir = tempDir()
+    const bytes = fs.readFileSync(careFile(dir, careTables, 'ace14'))
+    // Set a database key in the masked header, as Access does when it encrypts with a password.
+    const header = rc4(headerKey, bytes.subarray(0x18, 0x18 + 128))
+    header.writeUInt32LE(0x5eed1234, 0x3e - 0x18)
+    rc4(headerKey, header).copy(bytes, 0x18)
+    const file = path.join(dir, 'locked.accdb')
+    fs.writeFileSync(file, bytes)
+    const ws = newWorkspace(dir)
+    const before = rowCounts(ws.db)
+    const r = await rejectionOf(importFile(ws, file))
+    expect([r.code, r.message]).toEqual([
+      'IMPORT_REJECTED',
+      'Cannot import locked.accdb: it is password-protected; remove the password in Access (File, Info, Decrypt Database) and try again.',
+    ])
+    expect(rowCounts(ws.db)).toEqual(before)
+  })
 })
+
+/** The fixed key Access masks page 0's header with (Jet 4 and ACE alike). */
+const headerKey = Buffer.from([0xc7, 0xda, 0x39, 0x6b])

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import MDBReader from 'mdb-reader'
 import { BinaryTally, valueText } from '../database/values'
-import { loopingDefinitionPage } from './definition-chains'
+import { isPasswordProtectedAccdb, loopingDefinitionPage } from './definition-chains'
 import type { AccessBatch, AccessFailure, AccessOpened, AccessReply, AccessRequest, AccessTableInfo } from './protocol'
 
 export const batchRows = 5000
@@ -25,8 +25,11 @@ interface OpenTable {
   binaries: BinaryTally
 }
 
+const passwordProtected = 'it is password-protected; remove the password in Access (File, Info, Decrypt Database) and try again'
+
 function openDatabase(filePath: string): MDBReader {
   const bytes = fs.readFileSync(filePath)
+  if (isPasswordProtectedAccdb(bytes)) throw new AccessFailed({ reason: passwordProtected })
   const loop = loopingDefinitionPage(bytes)
   if (loop !== null) throw new AccessFailed({ reason: `it is damaged (the table definition on page ${loop} loops back on itself)` })
   try {
@@ -36,7 +39,7 @@ function openDatabase(filePath: string): MDBReader {
   } catch (e) {
     const message = (e as Error).message
     if (/password|encrypt|decrypt/i.test(message)) {
-      throw new AccessFailed({ reason: 'it is password-protected; remove the password in Access (File, Info, Decrypt Database) and try again' })
+      throw new AccessFailed({ reason: passwordProtected })
     }
     throw new AccessFailed({ reason: `it is not a readable Access database (${message})` })
   }

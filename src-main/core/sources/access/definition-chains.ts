@@ -13,13 +13,27 @@ import { rc4 } from './rc4'
 const headerKey = Buffer.from([0xc7, 0xda, 0x39, 0x6b])
 const tableDefinitionType = 0x02
 
+/** Format version (0 Jet 3, 1 Jet 4, 2+ ACE) and database key from page 0, or null if too short. */
+function fileHeader(file: Buffer): { version: number; databaseKey: number } | null {
+  if (file.length < 0x18 + 128) return null
+  return { version: file[0x14]!, databaseKey: rc4(headerKey, file.subarray(0x18, 0x18 + 128)).readUInt32LE(0x3e - 0x18) }
+}
+
+/**
+ * An ACCDB with a database key is encrypted with a password (Office encryption). Decided here,
+ * not from mdb-reader's errors: for some encryption methods it only says "Not implemented yet".
+ */
+export function isPasswordProtectedAccdb(file: Buffer): boolean {
+  const head = fileHeader(file)
+  return head !== null && head.version > 1 && head.databaseKey !== 0
+}
+
 /** The 8-byte header of every page (type byte, next-page pointer at 4), unmasked when needed. */
 function pageHeaders(file: Buffer): { pageSize: number; header: (page: number) => Buffer } | null {
-  if (file.length < 0x18 + 128) return null
-  const version = file[0x14]!
+  const head = fileHeader(file)
+  if (!head || isPasswordProtectedAccdb(file)) return null
+  const { version, databaseKey } = head
   const pageSize = version === 0 ? 2048 : 4096
-  const databaseKey = rc4(headerKey, file.subarray(0x18, 0x18 + 128)).readUInt32LE(0x3e - 0x18)
-  if (databaseKey !== 0 && version > 1) return null
   const header = (page: number) => {
     const raw = file.subarray(page * pageSize, page * pageSize + 8)
     if (databaseKey === 0) return raw
