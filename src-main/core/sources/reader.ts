@@ -30,7 +30,8 @@ export interface ImportLimits {
 export const defaultLimits: ImportLimits = {
   maxUncompressedBytes: 2 * 1024 ** 3,
   maxCompressionRatio: 200,
-  maxColumns: 2000,
+  // SQLite allows 2,000 columns per table (SQLITE_MAX_COLUMN); a raw table adds _row_id and _row_number.
+  maxColumns: 1998,
   maxRows: 5_000_000,
   maxCellChars: 1_000_000,
   maxStepSeconds: 60,

@@ -202,7 +202,8 @@ export class RawTableWriter {
 
   private newSink(): RowSink {
     const target: Target = { db: this.db, table: this.dataTable, width: this.width, explicitIds: this.explicitIds }
-    if (!hasNativeCells(this.db)) return new BoundRows(target)
+    // The batch table declares four columns besides the cells, within SQLite's 2,000 per table.
+    if (!hasNativeCells(this.db) || this.width > 1996) return new BoundRows(target)
     let bound: BoundRows | null = null
     return new PackedRows(target, () => (bound ??= new BoundRows(target)))
   }

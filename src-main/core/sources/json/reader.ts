@@ -24,11 +24,20 @@ function rejected(ctx: ReaderContext, message: string, row?: number): ApiError {
   return new ApiError('IMPORT_REJECTED', `${ctx.displayName}: ${message}`, { file: ctx.displayName, ...(row ? { row } : {}) })
 }
 
-function tableOf(name: string, records: unknown[], fileWarnings: string[]): SourceSheet {
+/** The union's columns, refused when there are more than a workspace table can hold. */
+function columnsWithin(ctx: ReaderContext, union: ColumnUnion, table: string): string[] {
+  const columns = union.names
+  if (columns.length > ctx.limits.maxColumns) {
+    throw rejected(ctx, `${table === ctx.displayName ? 'the records' : `the records of "${table}"`} have ${columns.length} different fields (nested fields count one each), more than the limit of ${ctx.limits.maxColumns} columns.`)
+  }
+  return columns
+}
+
+function tableOf(ctx: ReaderContext, name: string, records: unknown[], fileWarnings: string[]): SourceSheet {
   const union = new ColumnUnion()
   const flats = records.map((r) => flatten(r))
   flats.forEach((f) => union.add(f))
-  const columns = union.names
+  const columns = columnsWithin(ctx, union, name)
   const warnings = [...fileWarnings]
   const unsafe = records.findIndex(hasUnsafeNumber)
   if (unsafe >= 0) warnings.push(`Record ${unsafe + 1} has a whole number too large to keep exactly; write such identifiers as strings in the JSON.`)
@@ -65,16 +74,16 @@ async function* jsonSheets(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
   }
   ctx.onBytes(size)
   if (Array.isArray(data)) {
-    yield tableOf(ctx.displayName, data, [])
+    yield tableOf(ctx, ctx.displayName, data, [])
     return
   }
   if (data === null || typeof data !== 'object') throw rejected(ctx, 'the JSON holds a single value, not records.')
   const tables = Object.entries(data).filter(([, v]) => isRecordArray(v))
   if (tables.length === 0) {
-    yield tableOf(ctx.displayName, [data], [])
+    yield tableOf(ctx, ctx.displayName, [data], [])
     return
   }
-  for (const [key, records] of tables) yield tableOf(key, records as unknown[], [])
+  for (const [key, records] of tables) yield tableOf(ctx, key, records as unknown[], [])
 }
 
 /** NDJSON lines in batches (blank lines skipped), numbered from 1. */
@@ -103,7 +112,7 @@ async function* ndjsonLines(ctx: ReaderContext, onBytes: (n: number) => void): A
 async function* ndjsonSheets(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
   const union = new ColumnUnion()
   for await (const batch of ndjsonLines(ctx, () => {})) for (const { value } of batch) union.add(flatten(value))
-  const columns = union.names
+  const columns = columnsWithin(ctx, union, ctx.displayName)
   const warnings: string[] = []
   async function* batches(): AsyncGenerator<SourceCells[]> {
     for await (const batch of ndjsonLines(ctx, ctx.onBytes)) {
