@@ -18,7 +18,8 @@ const suffix = process.platform === 'win32' ? 'dll' : process.platform === 'darw
 const output = path.join(outDir, `mods_cells.${suffix}`)
 
 function compilerCommand() {
-  if (process.platform === 'win32') return ['cl', ['/nologo', '/O2', '/LD', `/I${include}`, source, `/Fe:${output}`]]
+  // MSVC (untested here): objects and import libraries go next to the DLL, not into the project root.
+  if (process.platform === 'win32') return ['cl', ['/nologo', '/O2', '/LD', `/I${include}`, `/Fo${outDir}${path.sep}`, source, `/Fe:${output}`, '/link', `/IMPLIB:${path.join(outDir, 'mods_cells.lib')}`]]
   const cc = process.env.CC || 'cc'
   const shared = process.platform === 'darwin' ? ['-dynamiclib'] : ['-shared']
   return [cc, ['-O2', '-fPIC', '-Wall', '-Wextra', ...shared, '-I', include, source, '-o', output]]
