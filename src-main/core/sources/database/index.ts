@@ -52,7 +52,7 @@ export class LiveDatabase {
   }
 
   private async targets(choice: SheetChoice): Promise<{ name: string; sql: string; view: boolean }[]> {
-    if (choice.query !== undefined) return [{ name: 'query', sql: cleanQuery(choice.query), view: false }]
+    if (choice.query !== undefined) return [{ name: 'query', sql: cleanQuery(this.settings, choice.query), view: false }]
     const all = await this.listed()
     const wanted = choice.tables ?? all.map((t) => t.name)
     return wanted.map((name) => {

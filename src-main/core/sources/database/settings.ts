@@ -61,7 +61,26 @@ export function databaseError(settings: DatabaseSettings, err: unknown, table?: 
   return new ApiError('IMPORT_REJECTED', `Cannot read ${databaseLabel(settings)}${where}: ${detail}.`, { file: databaseLabel(settings), ...(table ? { sheet: table } : {}) })
 }
 
-/** One read-only SELECT without the trailing semicolon people often type. */
-export function cleanQuery(query: string): string {
-  return query.trim().replace(/;\s*$/, '')
+/** Comments and blank space before the first word; MySQL's executable comments (slash-star-bang) and hints do not count. */
+const leadingComments = /^(?:\s+|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*(?![!+])[\s\S]*?\*\/)*/
+
+/** Statements that only read: SELECT and its forms (WITH … SELECT, VALUES, TABLE name). */
+const readingStatement = /^(select|with|values|table)\b/i
+
+/**
+ * One query to import, without the trailing semicolon people often type, or a specific refusal.
+ * The READ ONLY transaction stops data changes on both servers, but MySQL ends that transaction
+ * implicitly before DDL (DROP, CREATE, ALTER...) and runs it, and `SELECT ... INTO OUTFILE` writes a
+ * file on the database server: so only reading statements reach the server at all.
+ */
+export function cleanQuery(settings: DatabaseSettings, query: string): string {
+  const sql = query.trim().replace(/;\s*$/, '')
+  const body = sql.replace(leadingComments, '')
+  const refuse = (why: string) => new ApiError('IMPORT_REJECTED', `Cannot read ${databaseLabel(settings)}, query: ${why}.`, { file: databaseLabel(settings), sheet: 'query' })
+  if (!readingStatement.test(body)) {
+    const first = /^[A-Za-z]+/.exec(body)?.[0]
+    throw refuse(`only a reading query (SELECT) can be imported${first ? `, and this one starts with ${first.toUpperCase()}` : ''}`)
+  }
+  if (/\binto\s+(outfile|dumpfile)\b/i.test(body)) throw refuse('only a reading query (SELECT) can be imported, and INTO OUTFILE/DUMPFILE would write a file on the database server')
+  return sql
 }
