@@ -202,8 +202,9 @@ export class RawTableWriter {
 
   private newSink(): RowSink {
     const target: Target = { db: this.db, table: this.dataTable, width: this.width, explicitIds: this.explicitIds }
-    // The batch table declares four columns besides the cells, within SQLite's 2,000 per table.
-    if (!hasNativeCells(this.db) || this.width > 1996) return new BoundRows(target)
+    // The batch table needs at least one cell and declares four columns besides the cells, within
+    // SQLite's 2,000 per table; a table without columns (an empty JSON) has nothing to pack.
+    if (!hasNativeCells(this.db) || this.width < 1 || this.width > 1996) return new BoundRows(target)
     let bound: BoundRows | null = null
     return new PackedRows(target, () => (bound ??= new BoundRows(target)))
   }

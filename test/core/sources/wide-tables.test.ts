@@ -1,5 +1,5 @@
 /**
- * The widest tables a workspace can hold. SQLite allows 2,000 columns per table and a raw table
+ * The widest tables a workspace can hold, and the narrowest (no columns at all). SQLite allows 2,000 columns per table and a raw table
  * adds two (_row_id, _row_number), so 1,998 cells per row is the limit: up to it every format
  * imports exactly (the packed row path steps aside above 1,996 cells, where its batch table would
  * pass SQLite's limit), and past it the import is refused with the file and what was found,
@@ -27,6 +27,16 @@ describe.each(['packed', 'bound'])('tables at the column limit, %s rows', (path)
     expect([table.rows, table.columns.length, table.columns.at(-1)]).toEqual([1, n, `Field ${n}`])
     const [row] = [...iterateRows(ws.db, table.id)]
     expect([row!.values[0], row!.values[n - 2], row!.values[n - 1]]).toEqual(['00', `0${n - 2}`, 'Siân'])
+  })
+})
+
+describe.each(['packed', 'bound'])('a table without columns, %s rows', (path) => {
+  it('imports an empty JSON array as an empty table', async () => {
+    if (path === 'bound') process.env.MODS_MIGRATE_NATIVE = 'off'
+    const dir = tempDir()
+    const ws = newWorkspace(dir)
+    const table = (await importFile(ws, writeFile(dir, 'none.json', '[]'))).tables[0]!
+    expect([table.rows, table.columns]).toEqual([0, []])
   })
 })
 
