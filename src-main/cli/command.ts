@@ -14,6 +14,8 @@ export interface CommandContext {
   json: boolean
   /** Session with the `--workspace` workspace opened (created when the command allows it). */
   session: () => Session
+  /** Session with no workspace, for work that writes nothing (a preview creates no file). */
+  bareSession: () => Session
   out: (text: string) => void
   err: (text: string) => void
 }
@@ -27,6 +29,9 @@ export interface Command {
   workspace: 'required' | 'optional' | 'create' | 'none'
   run(ctx: CommandContext): Promise<number>
 }
+
+/** A mistake in the command line itself: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
 
 export function stringOption(ctx: CommandContext, name: string): string | undefined {
   const v = ctx.values[name]

@@ -9,6 +9,7 @@ import { ApiError, describeLocation } from '../contract/errors'
 import { Session } from '../core/api/session'
 import { openOrCreateWorkspace, openWorkspace } from '../core/workspace'
 import type { Command, CommandContext } from './command'
+import { UsageError } from './command'
 import { commands } from './commands'
 import { exitCodeFor, exitCodes } from './exit-codes'
 import { attachProgress } from './progress'
@@ -26,17 +27,17 @@ function helpText(): string {
   return lines.join('\n')
 }
 
-function makeSession(command: Command, workspacePath: string | undefined, json: boolean, err: (s: string) => void): Session {
+function makeSession(command: Command, workspacePath: string | undefined, json: boolean, err: (s: string) => void, open = true): Session {
   const session = new Session({
     actor: { user: os.userInfo().username || 'cli', role: 'administrator' },
     workspacesDir: workspacePath ? path.dirname(path.resolve(workspacePath)) : process.cwd(),
     front: 'cli',
   })
-  if (workspacePath) {
+  if (open && workspacePath) {
     const resolved = path.resolve(workspacePath)
     session.useWorkspace(command.workspace === 'create' ? openOrCreateWorkspace(resolved) : openWorkspace(resolved))
-  } else if (command.workspace === 'required') {
-    throw new ApiError('NO_WORKSPACE', `${command.name} needs --workspace FILE.modsws`)
+  } else if (open && (command.workspace === 'required' || command.workspace === 'create')) {
+    throw new ApiError('NO_WORKSPACE', `${command.name} needs --workspace FILE.modsws${command.workspace === 'create' ? ' (created if it does not exist)' : ''}.`)
   }
   if (!json) attachProgress(session, err)
   return session
@@ -77,12 +78,17 @@ export async function runCli(
     values: parsed.values as CommandContext['values'],
     json,
     session: () => (session ??= makeSession(command, parsed.values.workspace as string | undefined, json, err)),
+    bareSession: () => (session ??= makeSession(command, undefined, json, err, false)),
     out,
     err,
   }
   try {
     return await command.run(ctx)
   } catch (e) {
+    if (e instanceof UsageError) {
+      err(`${e.message}\nUsage: ${command.usage}`)
+      return exitCodes.usage
+    }
     return reportError(e, json, err)
   } finally {
     ;(session as Session | null)?.close()

@@ -3,7 +3,7 @@
  * comes from MODS_MIGRATE_DB_PASSWORD (kept out of shell history and the process list) or, if the
  * user insists, from the URL; it is never printed, stored or audited.
  */
-import type { ImportResult } from '../../contract/methods/sources'
+import type { ImportResult, SourcePreview } from '../../contract/methods/sources'
 import { ApiError } from '../../contract/errors'
 import { call } from '../../core/api/dispatcher'
 import type { Session } from '../../core/api/session'
@@ -41,8 +41,22 @@ function settingsFrom(arg: string) {
   }
 }
 
-/** Connects, then imports the chosen tables (all when none) or one read-only query. */
-export async function importDatabase(session: Session, arg: string, tables: string[], query: string | undefined): Promise<ImportResult> {
+export interface DatabaseChoice {
+  tables: string[]
+  query: string | undefined
+}
+
+async function connected(session: Session, arg: string, choice: DatabaseChoice) {
   const { connectionId } = await call(session, 'databases.connect', settingsFrom(arg))
-  return call(session, 'databases.import', { connectionId, ...(query ? { query } : tables.length ? { tables } : {}) })
+  return { connectionId, ...(choice.query ? { query: choice.query } : choice.tables.length ? { tables: choice.tables } : {}) }
+}
+
+/** Connects, then imports the chosen tables (all when none) or one read-only query. */
+export async function importDatabase(session: Session, arg: string, choice: DatabaseChoice): Promise<ImportResult> {
+  return call(session, 'databases.import', await connected(session, arg, choice))
+}
+
+/** Connects, then shows the columns and first rows of what `importDatabase` would import. */
+export async function previewDatabase(session: Session, arg: string, choice: DatabaseChoice): Promise<SourcePreview> {
+  return call(session, 'databases.preview', await connected(session, arg, choice))
 }

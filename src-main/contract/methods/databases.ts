@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from '../define'
 import { jobIdSchema } from '../events'
 import { editors } from '../roles'
-import type { ImportResult } from './sources'
+import type { ImportResult, SourcePreview } from './sources'
 
 export interface DatabaseConnection {
   /** Opaque id for `databases.import`; the settings (and password) stay in the engine's memory. */
@@ -13,6 +13,13 @@ export interface DatabaseConnection {
 }
 
 export const databaseKinds = ['postgresql', 'mysql'] as const
+
+const connectionId = z.string().min(1).max(100)
+const choice = {
+  tables: z.array(z.string().min(1).max(300)).min(1).max(1000).optional(),
+  query: z.string().trim().min(1).max(100_000).optional(),
+}
+const oneChoice = (i: { tables?: string[] | undefined; query?: string | undefined }) => !(i.tables && i.query)
 
 export const databasesMethods = {
   'databases.connect': method<DatabaseConnection>()({
@@ -28,15 +35,14 @@ export const databasesMethods = {
     mutates: false,
     doc: 'Connects to a PostgreSQL or MySQL/MariaDB database and lists its tables and views. The password is kept in memory for this session only: never stored, logged or audited.',
   }),
+  'databases.preview': method<SourcePreview>()({
+    input: z.object({ connectionId, ...choice }).refine(oneChoice, { message: 'Choose tables or a query, not both.' }),
+    roles: editors,
+    mutates: false,
+    doc: 'The columns and first 20 rows of chosen tables (all when none are chosen) or of one SELECT query, read in READ ONLY transactions, without importing anything.',
+  }),
   'databases.import': method<ImportResult>()({
-    input: z
-      .object({
-        connectionId: z.string().min(1).max(100),
-        tables: z.array(z.string().min(1).max(300)).min(1).max(1000).optional(),
-        query: z.string().trim().min(1).max(100_000).optional(),
-        jobId: jobIdSchema,
-      })
-      .refine((i) => !(i.tables && i.query), { message: 'Choose tables or a query, not both.' }),
+    input: z.object({ connectionId, ...choice, jobId: jobIdSchema }).refine(oneChoice, { message: 'Choose tables or a query, not both.' }),
     roles: editors,
     mutates: true,
     doc: 'Imports chosen tables (all when none are chosen) or one SELECT query from a connected database, read in READ ONLY transactions, in one workspace transaction (all or nothing).',

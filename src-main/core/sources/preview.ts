@@ -44,14 +44,20 @@ async function previewSheet(sheet: SourceSheet, headerRow: number | undefined): 
 
 const noJob: Pick<ImportJob, 'throwIfCancelled'> = { throwIfCancelled: () => {} }
 
+/** The preview of every sheet a reader yields, and the settings the readers detected. */
+export async function previewSheets(source: AsyncIterable<SourceSheet>, headerRow?: number): Promise<{ sheets: SheetPreview[]; detected: NonNullable<SourceSheet['detected']> }> {
+  const sheets: SheetPreview[] = []
+  let detected: NonNullable<SourceSheet['detected']> = {}
+  for await (const sheet of source) {
+    detected = { ...detected, ...sheet.detected }
+    sheets.push(await previewSheet(sheet, headerRow))
+  }
+  return { sheets, detected }
+}
+
 export async function previewSource(input: ImportInput): Promise<SourcePreview> {
   const { reader, sizeBytes } = openSource(input.filePath, input.displayName, input.options, input.reader)
-  const sheets: SheetPreview[] = []
-  let detected: SourceSheet['detected'] = {}
-  for await (const sheet of reader.sheets(readerContext(input, noJob))) {
-    detected = { ...detected, ...sheet.detected }
-    sheets.push(await previewSheet(sheet, input.options.headerRow))
-  }
+  const { sheets, detected } = await previewSheets(reader.sheets(readerContext(input, noJob)), input.options.headerRow)
   return {
     fileName: input.displayName,
     format: reader.format,

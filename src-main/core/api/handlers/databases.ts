@@ -8,7 +8,7 @@ import { ApiError } from '../../../contract/errors'
 import type { databasesMethods } from '../../../contract/methods/databases'
 import { LiveDatabase, defaultPorts } from '../../sources/database'
 import type { DatabaseSettings } from '../../sources/database'
-import { commitSheets, defaultLimits } from '../../sources'
+import { commitSheets, defaultLimits, previewSheets } from '../../sources'
 import type { Session } from '../session'
 import type { AreaHandlers } from '../types'
 
@@ -18,6 +18,12 @@ function remembered(session: Session): Map<string, DatabaseSettings> {
   let map = connections.get(session)
   if (!map) connections.set(session, (map = new Map()))
   return map
+}
+
+function connected(session: Session, connectionId: string): DatabaseSettings {
+  const settings = remembered(session).get(connectionId)
+  if (!settings) throw new ApiError('NOT_FOUND', 'That database connection is no longer open; please connect again.')
+  return settings
 }
 
 export const databasesHandlers: AreaHandlers<typeof databasesMethods> = {
@@ -33,10 +39,19 @@ export const databasesHandlers: AreaHandlers<typeof databasesMethods> = {
       await db.close()
     }
   },
+  'databases.preview': async ({ connectionId, tables, query }, session) => {
+    const settings = connected(session, connectionId)
+    const db = await LiveDatabase.connect(settings)
+    try {
+      const { sheets } = await previewSheets(db.sheets({ limits: defaultLimits, throwIfCancelled: () => {} }, { tables, query }))
+      return { fileName: db.label, format: settings.kind, sizeBytes: 0, encoding: null, delimiter: null, sheets, warnings: [] }
+    } finally {
+      await db.close()
+    }
+  },
   'databases.import': async ({ connectionId, tables, query, jobId }, session) => {
     const ws = session.requireWorkspace()
-    const settings = remembered(session).get(connectionId)
-    if (!settings) throw new ApiError('NOT_FOUND', 'That database connection is no longer open; please connect again.')
+    const settings = connected(session, connectionId)
     const job = session.startJob(jobId)
     const db = await LiveDatabase.connect(settings)
     try {
