@@ -88,6 +88,11 @@ export function openWorkspace(filePath: string): Workspace {
   if (!fs.existsSync(filePath)) {
     throw new ApiError('NOT_FOUND', `No workspace at ${path.basename(filePath)}.`)
   }
+  // Checked read-only first: opening for work switches the file to WAL and migrates it, which
+  // would change a file that is not ours (someone's own SQLite database, an empty file).
+  if (!peekWorkspace(filePath)) {
+    throw new ApiError('WORKSPACE_INVALID', `${path.basename(filePath)} is not a MODS Migrate workspace; it was left unchanged.`)
+  }
   const db = connect(filePath, true)
   try {
     const check = db.pragma('quick_check', { simple: true })

@@ -58,6 +58,22 @@ describe('workspace', () => {
     expect(() => openWorkspace(file)).toThrow(ApiError)
   })
 
+  it.each([
+    ['someone\'s own SQLite database', 'residents.db', (f: string) => {
+      const db = new Database(f)
+      db.exec("CREATE TABLE residents (nhs TEXT, name TEXT); INSERT INTO residents VALUES ('9990000018', 'Zoë Testperson')")
+      db.close()
+    }],
+    ['an empty file', 'empty.modsws', (f: string) => fs.writeFileSync(f, '')],
+  ])('leaves %s byte for byte as it was when refusing it', (_, name, make) => {
+    const file = tempFile(name)
+    make(file)
+    const before = fs.readFileSync(file)
+    expect(() => openWorkspace(file)).toThrow(`${name} is not a MODS Migrate workspace; it was left unchanged.`)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.readdirSync(path.dirname(file))).toEqual([name]) // no -wal or -shm left beside it
+  })
+
   it('refuses a migration history that is not a prefix of the known migrations', () => {
     const db = new Database(':memory:')
     migrate(db, [{ version: 1, name: 'one', sql: 'CREATE TABLE a (x)' }])
