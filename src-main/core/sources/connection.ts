@@ -13,7 +13,9 @@ export function openImportConnection(ws: Workspace): Database.Database {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  // A competing import must be refused at once: better-sqlite3 waits synchronously, so a long
+  // wait for BEGIN IMMEDIATE would freeze every other request. 100 ms still rides out a short write.
+  db.pragma('busy_timeout = 100')
   db.pragma('trusted_schema = OFF')
   // No checkpoint inside COMMIT: see checkpointSoon.
   db.pragma('wal_autocheckpoint = 0')
