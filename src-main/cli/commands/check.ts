@@ -1,5 +1,5 @@
 /** `mods-migrate check`: runs the quality rules and prints issues by severity; --issues writes them all as CSV. */
-import fs from 'node:fs'
+import { writeOutputFile } from '../output'
 import type { QualitySummary } from '../../contract/methods/quality'
 import { call } from '../../core/api/dispatcher'
 import { writeIssuesCsv } from '../../core/export'
@@ -22,7 +22,7 @@ export const checkCommand: Command = {
     const session = ctx.session()
     const summary = await call(session, 'quality.run', {})
     const issuesFile = stringOption(ctx, 'issues')
-    if (issuesFile) fs.writeFileSync(issuesFile, writeIssuesCsv(session.requireWorkspace().db).text)
+    if (issuesFile) writeOutputFile(session, issuesFile, writeIssuesCsv(session.requireWorkspace().db).text, '--issues')
     if (ctx.json) ctx.out(JSON.stringify(issuesFile ? { ...summary, issuesFile } : summary))
     else ctx.out(describe(summary) + (issuesFile ? `\nIssues written to ${issuesFile}` : ''))
     return 0

@@ -12,6 +12,7 @@ import { listSourceTables } from '../../core/sources/store'
 import type { Command } from '../command'
 import { stringOption } from '../command'
 import { exitCodes } from '../exit-codes'
+import { writeOutputFile } from '../output'
 
 function readTemplate(file: string): unknown {
   try {
@@ -66,7 +67,7 @@ export const mapCommand: Command = {
     if (saveAs) {
       const template = await call(session, 'mapping.templateExport', { name: saveAs })
       const out = stringOption(ctx, 'out') ?? `${saveAs.replace(/[^A-Za-z0-9_-]+/g, '-')}.json`
-      fs.writeFileSync(out, JSON.stringify(template, null, 2) + '\n')
+      writeOutputFile(session, out, JSON.stringify(template, null, 2) + '\n', '--out')
       lines.push(`Template '${saveAs}' version ${template.version} written to ${out}.`)
     }
     if (ctx.values.apply === true) {
