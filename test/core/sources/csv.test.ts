@@ -65,6 +65,18 @@ describe('CSV delimiters and quoting', () => {
     expect(rows.map((r) => r.rowNumber)).toEqual([2, 3, 4])
   })
 
+  it('reads an old Mac (CR) file whose quoted notes hold LF line breaks, as the preview says', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `Resident ${i},${String(i).padStart(10, '0')},"${i === 9 ? 'line1\nline2' : 'ok'}"`)
+    const text = 'Name,NHS,Note\r' + lines.join('\r') + '\r'
+    const { table, rows } = await importText('mac.csv', text)
+    expect([table.rows, table.columns]).toEqual([300, ['Name', 'NHS', 'Note']])
+    expect(rows[9]!.values).toEqual(['Resident 9', '0000000009', 'line1\nline2'])
+    expect(rows[9]!.rowNumber).toBe(11)
+    // A stray quote in an LF file still leaves it an LF file.
+    const lf = await importText('lf.csv', 'Name,Height\nZoë,5\'10"\nSiân,6\'1\nŁukasz,"5\'9"""\n')
+    expect(lf.rows.map((r) => r.values)).toEqual([['Zoë', '5\'10"'], ['Siân', '6\'1'], ['Łukasz', '5\'9"']])
+  })
+
   it('finds the header below title and blank rows, makes names unique', async () => {
     const text = 'Sunnyside Care Home – residents\nPrinted 01/03/2024\n\nID,Name,Tel,Tel,,Name\n1,Zoë,0123,0456,x,Zoe\n'
     const { table, rows, result } = await importText('titled.csv', text)

@@ -37,7 +37,18 @@ function consistency(counts: number[]): { cells: number; records: number } {
 }
 
 export function sniffNewline(text: string): '\n' | '\r' {
-  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r'
+  // Only line breaks outside quoted cells count: an old Mac (CR) file may hold LF inside a quoted
+  // note. CR is chosen only when no LF is outside quotes, so a stray quote cannot turn an LF file
+  // into one record.
+  let inQuotes = false
+  let bareCr = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) inQuotes = !inQuotes
+    else if (!inQuotes && c === 10) return '\n'
+    else if (!inQuotes && c === 13 && text.charCodeAt(i + 1) !== 10) bareCr = true
+  }
+  return bareCr ? '\r' : '\n'
 }
 
 /** The best delimiter; `preferTab` for .tsv/.tab files breaks ties. Comma when nothing splits. */
