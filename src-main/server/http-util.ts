@@ -1,5 +1,6 @@
 /** Small response helpers for the browser-mode server. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ErrorCode } from '../contract/errors'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   const text = JSON.stringify(body)
@@ -7,9 +8,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text)
 }
 
+/** The contract's code for an HTTP refusal, so the page can tell a bad request from our own failure. */
+function errorCode(status: number): ErrorCode {
+  if (status === 401 || status === 403) return 'FORBIDDEN'
+  if (status === 404) return 'NOT_FOUND'
+  return status >= 500 ? 'INTERNAL' : 'VALIDATION'
+}
+
 /** A refusal the page can show: plain words, no internals. */
 export function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string>): void {
-  sendJson(res, status, { ok: false, error: { code: status === 401 || status === 403 ? 'FORBIDDEN' : 'VALIDATION', message } }, headers)
+  sendJson(res, status, { ok: false, error: { code: errorCode(status), message } }, headers)
 }
 
 export class BodyTooLarge extends Error {}

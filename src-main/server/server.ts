@@ -17,7 +17,7 @@ import { hostAllowed, newToken, originAllowed, tokenHeader, tokenMatches } from 
 import { attachEventSocket } from './event-socket'
 import { BodyTooLarge, readJsonBody, sendError, sendJson } from './http-util'
 import { mimeType, resolveStaticPath } from './static-files'
-import { receiveUpload, UploadTooLarge } from './uploads'
+import { closeUploadRun, openUploadRun, purgeEndedUploads, receiveUpload, UploadTooLarge } from './uploads'
 import { securityHeaders } from './web-security'
 
 export interface ServerOptions {
@@ -96,6 +96,8 @@ async function upload(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     sendJson(res, 200, { ok: true, value: { handle: granted.handle, name: file.name, size: file.size } }, ctx.headers)
   } catch (err) {
     if (err instanceof UploadTooLarge) return sendError(res, 413, `${err.message} Import it with the command line instead.`, ctx.headers)
+    // The raw error may name the file: it goes to the local log only.
+    console.error('[mods-migrate] upload failed:', err)
     sendError(res, 500, 'The file could not be received; please try again.', ctx.headers)
   }
 }
@@ -132,7 +134,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   fs.mkdirSync(options.workspacesDir, { recursive: true })
   const token = newToken()
   const session = new Session({ actor: options.actor ?? defaultActor(), workspacesDir: options.workspacesDir, front: 'browser' })
-  const uploadsDir = path.join(options.workspacesDir, '.uploads', newToken().slice(0, 16))
+  const uploadsRoot = path.join(options.workspacesDir, '.uploads')
+  purgeEndedUploads(uploadsRoot)
+  const uploadsDir = openUploadRun(uploadsRoot)
   const ctx: Context = {
     port: 0,
     token,
@@ -157,7 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       session.close()
-      fs.rmSync(uploadsDir, { recursive: true, force: true })
+      closeUploadRun(uploadsDir)
     },
   }
 }

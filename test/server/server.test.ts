@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { startServer } from '../../src-main/server/server'
 import type { RunningServer } from '../../src-main/server/server'
@@ -32,10 +32,10 @@ interface Reply {
   body: string
 }
 
-function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; host?: string } = {}): Promise<Reply> {
+function request(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; host?: string; port?: number } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: opts.host ?? '127.0.0.1', port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers },
+      { host: opts.host ?? '127.0.0.1', port: opts.port ?? port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -45,6 +45,11 @@ function request(pathname: string, opts: { method?: string; headers?: Record<str
     req.on('error', reject)
     req.end(opts.body)
   })
+}
+
+function upload(target: RunningServer, name: string, body: string): Promise<Reply> {
+  const headers = { 'x-mods-token': target.token, 'x-file-name': encodeURIComponent(name) }
+  return request('/api/files', { method: 'POST', headers, body, port: Number(new URL(target.url).port) })
 }
 
 function invoke(method: string, input: unknown, headers: Record<string, string> = { 'x-mods-token': server.token }) {
@@ -114,6 +119,17 @@ describe('browser-mode server', () => {
     expect(granted.path.startsWith(path.join(dir, 'ws'))).toBe(true)
   })
 
+  it('trims a long file name to a byte budget, keeping whole characters and the extension', async () => {
+    for (const [raw, stem] of [['é'.repeat(150) + '.csv', 'é'], ['a'.repeat(300) + '.xlsx', 'a']] as const) {
+      const reply = await upload(server, raw, 'ID\n1\n')
+      expect(reply.status).toBe(200)
+      const { value } = JSON.parse(reply.body) as { value: { handle: string; name: string } }
+      const ext = raw.slice(raw.lastIndexOf('.'))
+      expect(value.name).toBe(stem.repeat((200 - ext.length) / Buffer.byteLength(stem) | 0) + ext)
+      expect(fs.readFileSync(server.session.files.resolve(value.handle).path, 'utf8')).toBe('ID\n1\n')
+    }
+  })
+
   it('refuses an upload over the size cap and keeps nothing', async () => {
     const reply = await request('/api/files', { method: 'POST', headers: { 'x-mods-token': server.token, 'x-file-name': 'big.csv' }, body: Buffer.alloc(2000, 65) })
     expect(reply.status).toBe(413)
@@ -139,5 +155,52 @@ describe('browser-mode server', () => {
     }
     expect(await refused(['mods-migrate.v1'])).toMatch(/401/)
     expect(await refused(['mods-migrate.v1', `token.${server.token}`], { origin: 'http://evil.example' })).toMatch(/403/)
+  })
+})
+
+describe('upload folders of ended runs', () => {
+  it('are deleted when a server starts, without touching live runs or following links', async () => {
+    const uploads = path.join(dir, 'ws', '.uploads')
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'mods-outside-'))
+    fs.writeFileSync(path.join(outside, 'keep.csv'), 'not ours')
+    const crashed = path.join(uploads, '999999999-0123456789abcdef', 'a1b2')
+    const olderNaming = path.join(uploads, '0123456789abcdef', 'c3d4')
+    const otherLiveProcess = path.join(uploads, `${process.ppid}-fedcba9876543210`)
+    for (const folder of [crashed, olderNaming, otherLiveProcess]) fs.mkdirSync(folder, { recursive: true })
+    fs.writeFileSync(path.join(crashed, 'residents.csv'), 'NHS,Name\n1,Ann\n')
+    fs.writeFileSync(path.join(olderNaming, 'residents.csv'), 'NHS,Name\n1,Ann\n')
+    fs.symlinkSync(outside, path.join(crashed, 'link'))
+
+    const second = await startServer({ workspacesDir: path.join(dir, 'ws'), staticDir: path.join(dir, 'renderer') })
+    try {
+      expect(fs.existsSync(path.dirname(crashed))).toBe(false)
+      expect(fs.existsSync(path.dirname(olderNaming))).toBe(false)
+      expect(fs.existsSync(otherLiveProcess)).toBe(true)
+      expect(fs.readFileSync(path.join(outside, 'keep.csv'), 'utf8')).toBe('not ours')
+      for (const running of [server, second]) expect((await upload(running, 'list.csv', 'ID\n1\n')).status).toBe(200)
+    } finally {
+      await second.close()
+      fs.rmSync(outside, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('upload failures on our side', () => {
+  it('answer INTERNAL, not VALIDATION', async () => {
+    const broken = await startServer({ workspacesDir: path.join(dir, 'broken-ws'), staticDir: path.join(dir, 'renderer') })
+    const first = JSON.parse((await upload(broken, 'list.csv', 'ID\n1\n')).body) as { value: { handle: string } }
+    const runDir = path.dirname(path.dirname(broken.session.files.resolve(first.value.handle).path))
+    fs.rmSync(runDir, { recursive: true })
+    fs.writeFileSync(runDir, 'a file where the run folder belongs')
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const reply = await upload(broken, 'list.csv', 'ID\n1\n')
+      expect(reply.status).toBe(500)
+      expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'The file could not be received; please try again.' } })
+    } finally {
+      log.mockRestore()
+      fs.rmSync(runDir)
+      await broken.close()
+    }
   })
 })
