@@ -13,6 +13,7 @@ import { defaultLimits } from './reader'
 import type { ReaderContext, SourceReader } from './reader'
 import { detectReader, readerForFormat } from './readers'
 import { headBytes } from './sniff'
+import { sqliteSnapshot } from './sqlite/snapshot'
 import type { ImportJob, ImportOptions, ImportResult } from './types'
 
 export interface ImportInput {
@@ -81,8 +82,16 @@ export function readerContext(input: ImportInput, job: Pick<ImportJob, 'throwIfC
 export async function importSource(ws: Workspace, input: ImportInput, job: ImportJob, actor: AuditActor): Promise<ImportResult> {
   const { reader, sizeBytes } = openSource(input.filePath, input.displayName, input.options, input.reader)
   job.progress('hash', null, { bytes: 0 })
-  const sha256 = await hashFile(input.filePath)
-  const progress = new ImportProgress(job, sizeBytes)
-  const sheets = reader.sheets(readerContext(input, job, progress))
-  return commitSheets(ws, { fileName: input.displayName, format: reader.format, sha256, sizeBytes, options: input.options, progress }, sheets, job, actor)
+  // A WAL-mode SQLite file is hashed and read through one private snapshot: its identity covers the
+  // rows still in its -wal, and the rows imported are exactly the ones hashed.
+  const snapshot = reader.format === 'sqlite' ? await sqliteSnapshot(input) : null
+  try {
+    const read = snapshot ? { ...input, filePath: snapshot.filePath } : input
+    const sha256 = await hashFile(read.filePath)
+    const progress = new ImportProgress(job, sizeBytes)
+    const sheets = reader.sheets(readerContext(read, job, progress))
+    return await commitSheets(ws, { fileName: input.displayName, format: reader.format, sha256, sizeBytes, options: input.options, progress }, sheets, job, actor)
+  } finally {
+    snapshot?.remove()
+  }
 }

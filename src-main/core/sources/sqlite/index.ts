@@ -1,12 +1,14 @@
 /**
  * SQLite files: every table and view, opened read-only (the file is never modified, not even its
  * journal), each streamed with its own short-lived connection so sheets can be read in any order.
- * Integers are read as bigints so long identifiers keep every digit.
+ * WAL-mode files are read through a private snapshot (snapshot.ts). Integers are read as bigints
+ * so long identifiers keep every digit.
  */
 import Database from 'better-sqlite3'
 import type { ReaderContext, SourceCells, SourceReader, SourceSheet } from '../reader'
 import { BinaryTally, valueText } from '../database/values'
 import { importRejected } from '../xlsx/rejection'
+import { sqliteSnapshot } from './snapshot'
 
 const magic = Buffer.from('SQLite format 3\0', 'latin1')
 const batchRows = 2000
@@ -53,7 +55,7 @@ async function* withWarnings(rows: AsyncGenerator<SourceCells>, binaries: Binary
   warnings.push(...binaries.warnings())
 }
 
-export async function* readSqlite(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
+async function* readDatabase(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
   const db = openReadOnly(ctx)
   let objects: { name: string; type: string; columns: string[]; rowCount: number | null }[]
   try {
@@ -77,6 +79,15 @@ export async function* readSqlite(ctx: ReaderContext): AsyncGenerator<SourceShee
     const binaries = new BinaryTally()
     const warnings = o.type === 'view' ? [`"${o.name}" is a view (a saved query), read as it is now.`] : []
     yield { name: o.name, sheet: o.name, hidden: false, columns: o.columns, warnings, rows: withWarnings(tableRows(ctx, o.name, binaries, o.columns, progress), binaries, warnings) }
+  }
+}
+
+export async function* readSqlite(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
+  const snapshot = await sqliteSnapshot(ctx)
+  try {
+    yield* readDatabase(snapshot ? { ...ctx, filePath: snapshot.filePath } : ctx)
+  } finally {
+    snapshot?.remove()
   }
 }
 
