@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { apiMethods } from '../../../src-main/contract'
 import { call, dispatch } from '../../../src-main/core/api/dispatcher'
@@ -17,6 +19,32 @@ describe('dispatcher', () => {
     expect(opened.id).toBe(created.id)
     const audit = await call(s, 'audit.list', {})
     expect(audit.map((a) => a.action)).toEqual(['workspace.opened', 'workspace.created'])
+  })
+
+  it('gives every workspace its own file, keeping names in any script readable', async () => {
+    const s = session()
+    const create = async (name: string) => {
+      const created = await call(s, 'workspace.create', { name })
+      expect(created.name).toBe(name.trim())
+      return created.fileName
+    }
+    expect(await create('Test')).toBe('Test.modsws')
+    expect(await create('Test!')).toBe('Test (2).modsws')
+    expect(await create(' Test ')).toBe('Test (3).modsws')
+    expect(await create('护理记录')).toBe('护理记录.modsws')
+    expect(await create('护理记录!')).toBe('护理记录 (2).modsws')
+    expect(await create('!!!')).toBe('workspace.modsws')
+    expect(await create('..')).toBe('workspace (2).modsws')
+    expect(await create('CON')).toBe('workspace (3).modsws')
+    expect(Buffer.byteLength(await create('记'.repeat(80)))).toBeLessThanOrEqual(255)
+    const listed = await call(s, 'workspace.list', {})
+    expect(listed.map((w) => w.name).sort()).toEqual(['!!!', '..', 'CON', 'Test', 'Test', 'Test!', '护理记录', '护理记录!', '记'.repeat(80)].sort())
+  })
+
+  it('does not reuse a name whose SQLite side files were left behind', async () => {
+    const s = session()
+    fs.writeFileSync(path.join(s.workspacesDir, 'Oak.modsws-wal'), 'left over')
+    expect((await call(s, 'workspace.create', { name: 'Oak' })).fileName).toBe('Oak (2).modsws')
   })
 
   it('returns a VALIDATION envelope naming the bad field', async () => {

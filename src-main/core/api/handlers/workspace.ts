@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { workspaceMethods, WorkspaceInfo } from '../../../contract/methods/workspace'
 import { ApiError } from '../../../contract/errors'
 import { appVersions } from '../../versions'
+import { fitUtf8 } from '../../workspace/file-name'
 import { appendAudit, createWorkspace, listAudit, openWorkspace, peekWorkspace, workspaceExtension } from '../../workspace'
 import type { Workspace } from '../../workspace'
 import type { Session } from '../session'
@@ -17,8 +18,25 @@ function workspaceFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith(workspaceExtension)).map((f) => path.join(dir, f))
 }
 
-function slug(name: string): string {
-  return name.trim().replace(/[^A-Za-z0-9 _-]+/g, '').replace(/\s+/g, '-').slice(0, 60) || 'workspace'
+/** Room for " (999)" and the extension within the file system's 255 bytes per name. */
+const maxStemBytes = 120
+/** Names Windows reserves for devices, whatever the extension. */
+const deviceName = /^(con|prn|aux|nul|com\d|lpt\d)$/i
+
+/** The display name in any script, minus punctuation and symbols, which some file systems refuse. */
+function fileStem(name: string): string {
+  const readable = name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-')
+  const stem = fitUtf8(readable, maxStemBytes)
+  return stem && !deviceName.test(stem) ? stem : 'workspace'
+}
+
+/** "Test.modsws", else "Test (2).modsws", …: different names may clean up to the same stem. */
+function freeWorkspacePath(dir: string, stem: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, (n === 1 ? stem : `${stem} (${n})`) + workspaceExtension)
+    // Leftover SQLite side files would be read as part of a new workspace of the same name.
+    if (!['', '-wal', '-shm', '-journal'].some((side) => fs.existsSync(file + side))) return file
+  }
 }
 
 function findWorkspace(session: Session, id: string): string {
@@ -50,7 +68,7 @@ export const workspaceHandlers: AreaHandlers<typeof workspaceMethods> = {
         modifiedAt: w.modified.toISOString(),
       })),
   'workspace.create': ({ name }, session) => {
-    const ws = createWorkspace(path.join(session.workspacesDir, slug(name) + workspaceExtension), name)
+    const ws = createWorkspace(freeWorkspacePath(session.workspacesDir, fileStem(name)), name)
     audited(session, ws, 'workspace.created')
     session.useWorkspace(ws)
     return workspaceInfo(ws)
