@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sqliteReader } from '../../../src-main/core/sources/sqlite'
 import { contextFor, drain, rejectionOf, tempDir } from './format-helpers'
+import { importFile, newWorkspace } from './helpers'
 
 const dir = tempDir('mods-sqlite-')
 const file = path.join(dir, 'legacy.db')
@@ -63,5 +64,55 @@ describe('SQLite reader', () => {
     expect(r.code).toBe('IMPORT_REJECTED')
     expect(r.message).toMatch(/^Cannot import bogus\.sqlite: it is not a readable SQLite database \(.+\)\.$/)
     fs.rmSync(bogus)
+  })
+
+  describe('a view SQLite cannot run', () => {
+    // "wards_view" reads a table that was dropped afterwards; SQLite allows that and fails only when the view runs.
+    const viewsDir = tempDir('mods-sqlite-views-')
+    const views = path.join(viewsDir, 'views.db')
+    beforeAll(() => {
+      const db = new Database(views)
+      db.exec(`
+        CREATE TABLE rooms (room TEXT, floor INTEGER);
+        INSERT INTO rooms VALUES ('1A', 1), ('2B', 2);
+        CREATE TABLE wards (ward TEXT);
+        CREATE VIEW wards_view AS SELECT ward FROM wards;
+        CREATE VIEW upstairs AS SELECT room FROM rooms WHERE floor > 1;
+        DROP TABLE wards;
+      `)
+      db.close()
+    })
+    const skipped = 'The view "wards_view" was skipped because SQLite cannot run it (no such table: main.wards).'
+
+    it('is skipped with a warning naming it and why; the rest is read', async () => {
+      const sheets = await drain(sqliteReader, contextFor(views))
+      expect(sheets.map((s) => [s.name, s.rows.map((r) => r.cells), s.warnings])).toEqual([
+        ['rooms', [['1A', '1'], ['2B', '2']], [skipped]],
+        ['upstairs', [['2B']], ['"upstairs" is a view (a saved query), read as it is now.']],
+      ])
+    })
+
+    it('is refused by name when the user chose it', async () => {
+      const r = await rejectionOf(drain(sqliteReader, contextFor(views, { sheets: ['rooms', 'wards_view'] })))
+      expect(r).toMatchObject({ code: 'IMPORT_REJECTED', message: 'Cannot import views.db, sheet wards_view: the view could not be read (no such table: main.wards).' })
+    })
+
+    it('does not stop the import of the other tables and views', async () => {
+      const before = fs.readdirSync(viewsDir).sort()
+      const result = await importFile(newWorkspace(), views)
+      expect(result.tables.map((t) => [t.name, t.rows])).toEqual([['rooms', 2], ['upstairs', 1]])
+      expect(result.warnings).toContain(`rooms: ${skipped}`)
+      expect(fs.readdirSync(viewsDir).sort()).toEqual(before)
+    })
+
+    it('refuses a file whose only contents are such views, naming them', async () => {
+      const only = path.join(viewsDir, 'only-views.db')
+      const db = new Database(only)
+      db.exec('CREATE TABLE wards (ward TEXT); CREATE VIEW wards_view AS SELECT ward FROM wards; DROP TABLE wards;')
+      db.close()
+      const r = await rejectionOf(drain(sqliteReader, contextFor(only)))
+      expect(r.message).toBe('Cannot import only-views.db: none of its views can be read ("wards_view": no such table: main.wards).')
+      fs.rmSync(only)
+    })
   })
 })
