@@ -1,49 +1,102 @@
 /**
- * Turns JSON records into rows of text: nested objects become dotted columns ("address.postcode"),
+ * Turns JSON values into rows of text: nested objects become dotted columns ("address.postcode"),
  * arrays are kept whole as JSON text (never silently dropped), scalars become their text
  * (true/false, numbers as written by JavaScript), null stays empty.
+ *
+ * A field is keyed by its path, not by its dotted name, so a key "a.b" and the nested a → b stay
+ * two fields (two columns) instead of one overwriting the other.
  */
+
+/** Cells of one record by field key (see `fieldKey`). */
 export type Flat = Map<string, string | null>
 
-function cellText(value: unknown): string | null {
+export interface FlatRecord {
+  cells: Flat
+  /** Keys of fields whose text held lone UTF-16 surrogates, now replaced by U+FFFD. */
+  repaired: string[]
+}
+
+/**
+ * Key of the column holding elements that are plain values, not records. Field keys escape every
+ * backslash, so no field can have a lone backslash as its key.
+ */
+export const plainValueKey = '\\'
+
+/** One path segment, with "." and "\" escaped so that joined paths stay unambiguous. */
+function segmentKey(key: string): string {
+  return key.includes('.') || key.includes('\\') ? key.replace(/[\\.]/g, '\\$&') : key
+}
+
+/** The segments of a field key: the inverse of joining `segmentKey`s with ".". */
+export function pathOf(key: string): string[] {
+  const path = ['']
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i]!
+    if (c === '\\') path[path.length - 1] += key[++i] ?? ''
+    else if (c === '.') path.push('')
+    else path[path.length - 1] += c
+  }
+  return path
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** The text with each lone surrogate replaced by U+FFFD: SQLite would store it as invalid UTF-8. */
+export function wellFormed(text: string): string {
+  return text.replace(loneSurrogate, '\uFFFD')
+}
+
+function numberText(value: number): string {
+  // String(-0) is "0"; the sign is what the file says.
+  return Object.is(value, -0) ? '-0' : String(value)
+}
+
+function cellText(value: unknown, key: string, into: FlatRecord): string | null {
   if (value === null || value === undefined) return null
-  if (typeof value === 'string') return value
+  if (typeof value === 'string') {
+    const text = wellFormed(value)
+    if (text !== value) into.repaired.push(key)
+    return text
+  }
+  if (typeof value === 'number') return numberText(value)
   if (Array.isArray(value)) return JSON.stringify(value)
   return String(value)
 }
 
-export function flatten(record: unknown, into: Flat = new Map(), prefix = ''): Flat {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    into.set(prefix ? prefix.slice(0, -1) : 'value', cellText(record))
-    return into
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function flattenObject(record: Record<string, unknown>, into: FlatRecord, prefix: string): void {
+  const entries = Object.entries(record)
+  // An empty nested object is still a field the record has.
+  if (entries.length === 0 && prefix) into.cells.set(prefix.slice(0, -1), null)
+  for (const [name, value] of entries) {
+    const key = prefix + segmentKey(name)
+    if (isRecord(value)) flattenObject(value, into, `${key}.`)
+    else into.cells.set(key, cellText(value, key, into))
   }
-  const entries = Object.entries(record as Record<string, unknown>)
-  if (entries.length === 0 && prefix) into.set(prefix.slice(0, -1), null)
-  for (const [key, value] of entries) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) flatten(value, into, `${prefix}${key}.`)
-    else into.set(`${prefix}${key}`, cellText(value))
-  }
+}
+
+/**
+ * One element of a JSON array or one NDJSON line: a record's fields, or a plain value (text, number,
+ * list) in the `plainValueKey` column; null when the element is null (no record at all).
+ */
+export function flattenElement(element: unknown): FlatRecord | null {
+  if (element === null) return null
+  const into: FlatRecord = { cells: new Map(), repaired: [] }
+  if (isRecord(element)) flattenObject(element, into, '')
+  else into.cells.set(plainValueKey, cellText(element, plainValueKey, into))
   return into
 }
 
-/** Column names in first-seen order across records. */
-export class ColumnUnion {
-  private readonly seen = new Map<string, number>()
-  add(flat: Flat): void {
-    for (const key of flat.keys()) if (!this.seen.has(key)) this.seen.set(key, this.seen.size)
-  }
-  get names(): string[] {
-    return [...this.seen.keys()]
-  }
-}
-
-export function cellsOf(flat: Flat, columns: string[]): (string | null)[] {
-  return columns.map((c) => flat.get(c) ?? null)
-}
-
-/** Numbers beyond 2^53 lose digits in JSON.parse; the user is told which row. */
-export function hasUnsafeNumber(record: unknown): boolean {
-  if (typeof record === 'number') return Number.isInteger(record) && !Number.isSafeInteger(record)
-  if (record && typeof record === 'object') return Object.values(record as object).some(hasUnsafeNumber)
+/**
+ * Numbers beyond 2^53 lose digits in JSON.parse, and beyond ~1.8e308 become Infinity (in a list,
+ * null); the user is told which record.
+ */
+export function hasUnsafeNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))
+  if (value && typeof value === 'object') return Object.values(value).some(hasUnsafeNumber)
   return false
 }
