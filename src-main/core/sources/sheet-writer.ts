@@ -63,8 +63,9 @@ function usedLength(cells: (string | null)[]): number {
   return n
 }
 
+/** No value at all. Spaces are a value: a row of them is kept, byte for byte, like any other. */
 function isBlank(cells: (string | null)[]): boolean {
-  for (const c of cells) if (c !== null && c !== undefined && c.trim() !== '') return false
+  for (const c of cells) if (c !== null && c !== undefined && c !== '') return false
   return true
 }
 

@@ -77,6 +77,13 @@ describe('CSV delimiters and quoting', () => {
     expect(lf.rows.map((r) => r.values)).toEqual([['Zoë', '5\'10"'], ['Siân', '6\'1'], ['Łukasz', '5\'9"']])
   })
 
+  it('keeps a row of spaces (it holds values), skipping only rows with nothing in them', async () => {
+    const { table, rows, result } = await importText('spaces.csv', 'Name,NHS\nA,01\n   ,  \n,\nB,02\n')
+    expect(table.rows).toBe(3)
+    expect(rows.map((r) => [r.rowNumber, r.values])).toEqual([[2, ['A', '01']], [3, ['   ', '  ']], [5, ['B', '02']]])
+    expect(result.warnings.join(' ')).toContain('1 blank row was skipped (row 4)')
+  })
+
   it('finds the header below title and blank rows, makes names unique', async () => {
     const text = 'Sunnyside Care Home – residents\nPrinted 01/03/2024\n\nID,Name,Tel,Tel,,Name\n1,Zoë,0123,0456,x,Zoe\n'
     const { table, rows, result } = await importText('titled.csv', text)
