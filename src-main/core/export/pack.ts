@@ -29,11 +29,15 @@ export interface ExportOptions {
   onFile?: (relPath: string) => void
 }
 
+/** A pack holds personal data: readable by its owner only, whatever the umask. */
+const privateDir = 0o700
+const privateFile = 0o600
+
 /** Writes one pack file while hashing it, so the manifest never re-reads what was written. */
 function writePackFile(root: string, relPath: string, produce: (write: (text: string) => void) => void): PackFile {
   const full = path.join(root, ...relPath.split('/'))
-  fs.mkdirSync(path.dirname(full), { recursive: true })
-  const fd = fs.openSync(full, 'wx')
+  fs.mkdirSync(path.dirname(full), { recursive: true, mode: privateDir })
+  const fd = fs.openSync(full, 'wx', privateFile)
   const hash = createHash('sha256')
   let bytes = 0
   try {
@@ -60,7 +64,7 @@ function packNameFor(now: Date, outDir: string): string {
 function zipFolder(root: string, files: PackFile[], target: string, name: string): PackFile {
   const entries = Object.fromEntries(files.map((f) => [f.path, new Uint8Array(fs.readFileSync(path.join(root, ...f.path.split('/'))))]))
   const data = zipSync(entries, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') })
-  fs.writeFileSync(target, data, { flag: 'wx' })
+  fs.writeFileSync(target, data, { flag: 'wx', mode: privateFile })
   return { path: name, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length }
 }
 
@@ -83,7 +87,7 @@ export function exportPack(ws: Workspace, actor: AuditActor, options: ExportOpti
   const finalZip = path.join(options.outDir, `${packName}.zip`)
   const placed: string[] = []
   try {
-    fs.mkdirSync(tmpDir)
+    fs.mkdirSync(tmpDir, { mode: privateDir })
     const files: PackFile[] = []
     const add = (relPath: string, produce: (write: (text: string) => void) => void) => {
       files.push(writePackFile(tmpDir, relPath, produce))

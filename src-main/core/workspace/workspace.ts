@@ -67,6 +67,9 @@ export function createWorkspace(filePath: string, name: string): Workspace {
     throw new ApiError('CONFLICT', `A workspace called ${path.basename(filePath)} already exists.`)
   }
   fs.mkdirSync(path.dirname(filePath), { recursive: true })
+  // Owner-only from the first byte (it will hold personal data); SQLite gives its -wal and -shm
+  // files the database file's permissions.
+  fs.closeSync(fs.openSync(filePath, 'wx', 0o600))
   const db = connect(filePath, false)
   try {
     const version = migrate(db)
@@ -79,6 +82,8 @@ export function createWorkspace(filePath: string, name: string): Workspace {
     return wrap(db, filePath, version)
   } catch (err) {
     db.close()
+    // Nothing half-made is left to be mistaken for a workspace later.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filePath + suffix, { force: true })
     throw err
   }
 }

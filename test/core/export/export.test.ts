@@ -143,6 +143,22 @@ describe('export pack', () => {
     expect(ids(a.packName)[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
+  it('makes every folder and file of the pack and its zip readable by their owner only, whatever the umask', () => {
+    const { ws, dir } = seeded()
+    const previous = process.umask(0o022)
+    try {
+      const result = exportPack(ws, actor, { purpose: 'owner only', outDir: path.join(dir, 'exports'), zip: true })
+      const root = path.join(dir, 'exports', result.packName)
+      const modes = (fs.readdirSync(root, { recursive: true }) as string[]).map((f) => [f, fs.statSync(path.join(root, f)).mode & 0o777])
+      expect(modes.length).toBeGreaterThan(4)
+      for (const [f, mode] of modes) expect([f, mode]).toEqual([f, fs.statSync(path.join(root, String(f))).isDirectory() ? 0o700 : 0o600])
+      expect(fs.statSync(root).mode & 0o777).toBe(0o700)
+      expect(fs.statSync(`${root}.zip`).mode & 0o777).toBe(0o600)
+    } finally {
+      process.umask(previous)
+    }
+  })
+
   it('leaves nothing behind and records nothing when writing fails part-way', () => {
     const { ws, dir } = seeded()
     const out = path.join(dir, 'exports')

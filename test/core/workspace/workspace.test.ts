@@ -33,6 +33,19 @@ describe('workspace', () => {
     again.close()
   })
 
+  it('is readable by its owner only, and so are its -wal and -shm files, whatever the umask', () => {
+    const file = tempFile()
+    const previous = process.umask(0o022)
+    try {
+      const ws = createWorkspace(file, 'Rose Court')
+      ws.db.exec('CREATE TABLE t (a); INSERT INTO t VALUES (1)')
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect([f, fs.statSync(f).mode & 0o777]).toEqual([f, 0o600])
+      ws.close()
+    } finally {
+      process.umask(previous)
+    }
+  })
+
   it('refuses to overwrite an existing workspace', () => {
     const file = tempFile()
     createWorkspace(file, 'A').close()
