@@ -2,7 +2,8 @@
  * Header row detection, shared by every grid reader (CSV, XLSX, XLS): legacy spreadsheets often
  * start with a title ("Residents – March 2024"), a print date and blank rows before the real
  * header. We look at the first rows and pick the first one that is as wide as the data below it
- * and made of labels rather than values (no numbers, dates or amounts). The user can always override with `headerRow`.
+ * and made of labels rather than values (numbers, dates or amounts only where the column below holds
+ * text). When no row qualifies, every row is data. The user can always override with `headerRow`.
  */
 import type { SourceCells } from './reader'
 
@@ -27,10 +28,23 @@ function filled(cells: (string | null)[]): string[] {
 /** Numbers, dates, amounts: values, not labels. */
 const valueLike = /^[-+£$€]?\d[\d,. /:-]*%?$/
 
-function looksLikeHeader(cells: (string | null)[], width: number): boolean {
+/** Whether the filled cells of `column` in `rows` are mostly text (so a number above them is a label). */
+function textColumn(rows: SourceCells[], column: number): boolean {
+  const values = filled(rows.map((r) => r.cells[column] ?? null))
+  return values.length > 0 && values.filter((v) => valueLike.test(v)).length * 2 < values.length
+}
+
+/**
+ * Labels rather than values. A header may still name a column with a number or a date ("2024",
+ * "01/04/2024") when the column below it holds text and most of the header is words; a print-date
+ * row ("Printed, 25/11/2024") is half values and stays a title.
+ */
+function looksLikeHeader(cells: (string | null)[], width: number, below: SourceCells[]): boolean {
   const labels = filled(cells)
   if (labels.length === 0 || labels.length < Math.ceil(width * 0.5)) return false
-  return !labels.some((l) => valueLike.test(l))
+  const valueColumns = cells.flatMap((c, i) => (c !== null && valueLike.test(c.trim()) ? [i] : []))
+  if (valueColumns.length === 0) return true
+  return valueColumns.length * 3 <= labels.length && valueColumns.every((i) => textColumn(below, i))
 }
 
 /** Position after the last filled cell. */
@@ -62,7 +76,7 @@ export function chooseHeader(sample: SourceCells[], forcedRow: number | undefine
   const index =
     forcedRow !== undefined
       ? sample.findIndex((r) => r.rowNumber === forcedRow)
-      : sample.findIndex((r) => looksLikeHeader(r.cells, width))
+      : sample.findIndex((r, i) => looksLikeHeader(r.cells, width, sample.slice(i + 1)))
   if (index < 0) return forcedRow !== undefined ? null : { headerRow: 0, labels: [], titleRows: [], dataRows: sample }
   const header = sample[index]!
   return {

@@ -93,6 +93,21 @@ describe('CSV delimiters and quoting', () => {
     expect(result.warnings[0]).toContain('Sunnyside Care Home')
   })
 
+  it.each([
+    ['a year', 'Name,Town,2024\nZoë,Leeds,yes\nSiân,York,no\n', ['Name', 'Town', '2024'], 2],
+    ['a date', 'Resident,Room,01/04/2024\nZoë,12,present\nSiân,14,absent\n', ['Resident', 'Room', '01/04/2024'], 2],
+  ])('takes a header that names a column with %s when the column below holds text', async (_, text, columns, rows) => {
+    const { table } = await importText('dated.csv', text)
+    expect([table.headerRow, table.columns, table.rows]).toEqual([1, columns, rows])
+  })
+
+  it('keeps a print-date row a title, and keeps every row as data when no row is clearly a header', async () => {
+    const titled = await importText('printed.csv', 'Printed,25/11/2024,\nName,Town,Room\nZoë,Leeds,12\n')
+    expect([titled.table.headerRow, titled.table.columns]).toEqual([2, ['Name', 'Town', 'Room']])
+    const unclear = await importText('marks.csv', 'Resident,Room,01/04/2024\nZoë,12,1\nSiân,14,0\n')
+    expect([unclear.table.headerRow, unclear.table.rows, unclear.rows[0]!.values]).toEqual([0, 3, ['Resident', 'Room', '01/04/2024']])
+  })
+
   it('honours a header row override, and 0 for no header', async () => {
     const text = 'a,b\n1,2\n3,4\n'
     const forced = await importText('h.csv', text, { headerRow: 2 })
