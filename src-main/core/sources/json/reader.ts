@@ -16,7 +16,6 @@ import { textChunks } from '../csv/text-stream'
 import { cellsOf, ColumnUnion, nameColumns } from './columns'
 import type { Columns } from './columns'
 import { flattenElement, isRecord, wellFormed } from './flatten'
-import type { FlatRecord } from './flatten'
 import { ElementNotes } from './notes'
 
 /** Whole-file JSON above this size must be NDJSON instead (bounded memory). */
@@ -138,21 +137,23 @@ async function* ndjsonLines(ctx: ReaderContext, { encoding, bomLength }: TextEnc
   }
 }
 
-function flatLines(batch: { line: number; value: unknown }[]): { line: number; value: unknown; flat: FlatRecord | null }[] {
-  return batch.map((b) => ({ ...b, flat: flattenElement(b.value) }))
-}
-
 async function* ndjsonSheets(ctx: ReaderContext): AsyncGenerator<SourceSheet> {
   const encoding = encodingOf(ctx)
   const union = new ColumnUnion()
-  for await (const batch of ndjsonLines(ctx, encoding, () => {})) for (const { flat } of flatLines(batch)) if (flat) union.add(flat.cells)
+  for await (const batch of ndjsonLines(ctx, encoding, () => {})) {
+    for (const { value } of batch) {
+      const flat = flattenElement(value)
+      if (flat) union.add(flat.cells)
+    }
+  }
   const columns = columnsWithin(ctx, union, ctx.displayName)
   const notes = new ElementNotes('Line')
   const warnings: string[] = []
   async function* batches(): AsyncGenerator<SourceCells[]> {
     for await (const batch of ndjsonLines(ctx, encoding, ctx.onBytes)) {
       const rows: SourceCells[] = []
-      for (const { line, value, flat } of flatLines(batch)) {
+      for (const { line, value } of batch) {
+        const flat = flattenElement(value)
         notes.add(line, value, flat)
         if (flat) rows.push({ rowNumber: line, cells: cellsOf(flat.cells, columns.keys) })
       }
