@@ -104,8 +104,11 @@ export async function writeSheet(job: SheetJob, sheet: SourceSheet): Promise<Imp
 async function writeRows(job: SheetJob, sheet: SourceSheet, tableId: number, it: BatchIterator): Promise<ImportedTable> {
   const { choice, done, given } = await decideHeader(job, sheet, it)
   const labels = [...choice.labels]
-  // With a header, the header sets the width (longer rows are then reported); without one, the widest sampled row.
-  const headerWidth = given ? labels.length : Math.max(1, choice.headerRow > 0 ? usedLength(labels) : Math.max(0, ...choice.dataRows.map((r) => usedLength(r.cells))))
+  // With a header, the header sets the width (longer rows are then reported); without one, the
+  // widest sampled row. In text files every cell of the header counts, a blank last one too
+  // ("Name,NHS,"), so the empty cells under it stay empty text rather than becoming "no value".
+  const headerCells = job.reportShortRows ? labels.length : usedLength(labels)
+  const headerWidth = given ? labels.length : Math.max(1, choice.headerRow > 0 ? headerCells : Math.max(0, ...choice.dataRows.map((r) => usedLength(r.cells))))
   const notes = new RowNotes(headerWidth, job.reportShortRows && !given && choice.headerRow > 0)
   let names = uniqueColumnNames(labels, headerWidth)
 

@@ -108,6 +108,12 @@ describe('CSV delimiters and quoting', () => {
     expect([unclear.table.headerRow, unclear.table.rows, unclear.rows[0]!.values]).toEqual([0, 3, ['Resident', 'Room', '01/04/2024']])
   })
 
+  it('keeps empty text under a blank last header cell ("Name,NHS,"), distinct from no value', async () => {
+    const { table, rows } = await importText('trailing.csv', 'Name,NHS,\nA,01,\nB,02,X\nC,03\n')
+    expect(table.columns).toEqual(['Name', 'NHS', 'Column 3'])
+    expect(rows.map((r) => r.values)).toEqual([['A', '01', ''], ['B', '02', 'X'], ['C', '03', null]])
+  })
+
   it('honours a header row override, and 0 for no header', async () => {
     const text = 'a,b\n1,2\n3,4\n'
     const forced = await importText('h.csv', text, { headerRow: 2 })
