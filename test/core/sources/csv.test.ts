@@ -36,6 +36,19 @@ describe('CSV encodings', () => {
     })
   }
 
+  it('says when a Central European file may have been read as Western, and reads it right when told', async () => {
+    const names = ['Łukasz Wąsowski', 'Zofia Żółć', 'Bożena Łódź', 'Grzegorz Brzęczyszczykiewicz', 'Małgorzata Ślązak']
+    const text = 'Name,Town\n' + Array.from({ length: 140 }, (_, i) => `${names[i % names.length]},Łódź ${i}`).join('\n') + '\n'
+    const bytes = iconv.encode(text, 'windows-1250')
+    const guessed = await importText('polish.csv', bytes)
+    expect(guessed.result.warnings).toContain(
+      'The text was read as windows-1252 (Western European), but it may be windows-1250; if names look wrong (such as "£ukasz" for "Łukasz"), import it again with the encoding windows-1250.',
+    )
+    const told = await importText('polish.csv', bytes, { encoding: 'windows-1250' })
+    expect(told.rows[0]!.values).toEqual(['Łukasz Wąsowski', 'Łódź 0'])
+    expect(told.result.warnings.join(' ')).not.toContain('may be')
+  })
+
   it('lets the user override the encoding', async () => {
     const { result, rows } = await importText('people.csv', iconv.encode(people, 'windows-1252'), { encoding: 'utf-8' })
     expect(result.settings.encoding).toBe('utf-8')

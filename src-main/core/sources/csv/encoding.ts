@@ -17,6 +17,8 @@ export interface TextEncoding {
   encoding: string
   /** Bytes of byte-order mark to skip. */
   bomLength: number
+  /** When the guess is uncertain: what else the file may be, and how to import it that way. */
+  doubt?: string
 }
 
 function bomOf(head: Uint8Array): TextEncoding | null {
@@ -83,11 +85,15 @@ function fileHasC1Bytes(filePath: string): boolean {
 
 const westernSingleByte = new Set(['iso-8859-1', 'iso-8859-15', 'windows-1252'])
 
-function guessSingleByte(filePath: string): string {
+function guessSingleByte(filePath: string): { encoding: string; doubt?: string } {
   const best = chardet.analyse(readHead(filePath, 1 << 20))[0]
   const name = best?.name.toLowerCase()
-  if (name && best!.confidence >= 50 && !westernSingleByte.has(name) && !name.startsWith('utf') && iconv.encodingExists(name)) return name
-  return fileHasC1Bytes(filePath) ? 'windows-1252' : 'iso-8859-1'
+  const other = name && !westernSingleByte.has(name) && !name.startsWith('utf') && iconv.encodingExists(name) ? name : null
+  if (other && best!.confidence >= 50) return { encoding: other }
+  const encoding = fileHasC1Bytes(filePath) ? 'windows-1252' : 'iso-8859-1'
+  // A weak non-Western guess (Polish text in windows-1250 scores ~30) is not acted on, but said.
+  if (!other) return { encoding }
+  return { encoding, doubt: `The text was read as ${encoding} (Western European), but it may be ${other}; if names look wrong (such as "£ukasz" for "Łukasz"), import it again with the encoding ${other}.` }
 }
 
 export function detectEncoding(filePath: string, head: Uint8Array, forced: string | undefined, fileName: string): TextEncoding {
@@ -104,7 +110,7 @@ export function detectEncoding(filePath: string, head: Uint8Array, forced: strin
   const utf16 = utf16Order(head)
   if (utf16) return { encoding: utf16, bomLength: 0 }
   if (isUtf8File(filePath)) return { encoding: 'utf-8', bomLength: 0 }
-  return { encoding: guessSingleByte(filePath), bomLength: 0 }
+  return { ...guessSingleByte(filePath), bomLength: 0 }
 }
 
 /** Text decoder for streamed chunks (multi-byte characters may straddle chunks). */

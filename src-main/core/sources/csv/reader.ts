@@ -30,13 +30,13 @@ function forcedDelimiter(given: string, fileName: string): string {
 
 export function openDelimitedText(ctx: ReaderContext): SourceSheet {
   const { filePath, displayName: fileName, options, limits } = ctx
-  const { encoding, bomLength } = detectEncoding(filePath, readHead(filePath), options.encoding, fileName)
+  const { encoding, bomLength, doubt } = detectEncoding(filePath, readHead(filePath), options.encoding, fileName)
   const sample = headText(filePath, encoding, bomLength)
   const newline = sniffNewline(sample)
   const ext = extensionOf(fileName)
   const delimiter = options.delimiter ? forcedDelimiter(options.delimiter, fileName) : sniffDelimiter(sample, newline, ext === 'tsv' || ext === 'tab')
   const tokenizer = new CsvTokenizer({ delimiter, newline, fileName, maxRecordChars: limits.maxCellChars * 4, maxColumns: limits.maxColumns })
-  const warnings: string[] = []
+  const warnings: string[] = doubt ? [doubt] : []
 
   async function* batches(): AsyncGenerator<SourceCells[]> {
     for await (const chunk of textChunks(filePath, encoding, bomLength, ctx.onBytes, csvChunkBytes)) {
