@@ -3,7 +3,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { xlsxReader } from '../../../src-main/core/sources/xlsx'
-import { serialToIso, isDateFormat } from '../../../src-main/core/sources/xlsx/cell-text'
+import { numericCellText, serialToIso, styleReading, timeKind } from '../../../src-main/core/sources/xlsx/cell-text'
 import { contextFor, drain, tempDir } from './format-helpers'
 
 const dir = tempDir('mods-xlsx-')
@@ -119,8 +119,20 @@ describe('Excel serial dates', () => {
     expect(serialToIso(-1, false)).toBeNull()
   })
 
-  it('tells date formats from number formats', () => {
-    expect(['dd/mm/yyyy', 'd-mmm-yy', 'hh:mm', '[$-809]dd mmmm yyyy', 'yyyy-mm-dd;@'].every(isDateFormat)).toBe(true)
-    expect(['0.00', '#,##0', '"days" 0', '[Red]0.0', '0000000000', '_-* #,##0.00_-', '@'].some(isDateFormat)).toBe(false)
+  it('tells date, time and duration formats from number formats', () => {
+    expect(['dd/mm/yyyy', 'd-mmm-yy', '[$-809]dd mmmm yyyy', 'yyyy-mm-dd;@', 'mmm yyyy'].map(timeKind)).toEqual(Array(5).fill('date'))
+    expect(['dd/mm/yyyy hh:mm', 'yyyy-mm-dd hh:mm:ss'].map(timeKind)).toEqual(['datetime', 'datetime'])
+    expect(['hh:mm', 'h:mm AM/PM', 'mm:ss'].map(timeKind)).toEqual(['time', 'time', 'time'])
+    expect(['[h]:mm', '[hh]:mm:ss', '[mm]:ss'].map(timeKind)).toEqual(['duration', 'duration', 'duration'])
+    expect(['0.00', '#,##0', '"days" 0', '[Red]0.0', '0000000000', '_-* #,##0.00_-', '@', 'General'].map(timeKind)).toEqual(Array(8).fill(null))
+  })
+
+  it('writes what Excel shows for day 0 under a date format and for elapsed times past 24 hours', () => {
+    expect(numericCellText('0', styleReading('dd/mm/yyyy'), false)).toBe('0')
+    expect(numericCellText('45000', styleReading('dd/mm/yyyy'), false)).toBe('2023-03-15')
+    expect(numericCellText('0.5', styleReading('hh:mm'), false)).toBe('12:00:00')
+    expect(numericCellText('1.5', styleReading('[h]:mm'), false)).toBe('36:00:00')
+    expect(numericCellText('0.0215277777777778', styleReading('[h]:mm:ss'), false)).toBe('0:31:00')
+    expect(numericCellText('-0.25', styleReading('[h]:mm'), false)).toBe('-6:00:00')
   })
 })

@@ -4,10 +4,22 @@
  * without binary-float noise (Excel stores 4.6 as 4.5999999999999996). Everything else stays as typed.
  */
 
-/** A format shows a date/time when it has y/m/d/h/s outside quotes, brackets ([Red]), escapes and padding (_x, *x). */
-export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/[\\_*]./g, '')
-  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim())
+/**
+ * What a number format shows: a date (with or without a time of day), a time of day, an elapsed
+ * duration ([h]:mm, where hours pass 24), or null for a plain number. Only y/m/d/h/s outside
+ * quotes, escapes and padding (_x, *x) count; brackets ([Red], [$-809]) are not date parts, except
+ * the elapsed-time ones. "m" is minutes next to h or s, and a month otherwise.
+ */
+export type TimeKind = 'date' | 'datetime' | 'time' | 'duration'
+
+export function timeKind(code: string): TimeKind | null {
+  const unquoted = code.replace(/"[^"]*"/g, '').replace(/[\\_*]./g, '')
+  if (/\[(h+|m+|s+)]/i.test(unquoted)) return 'duration'
+  const bare = unquoted.replace(/\[[^\]]*]/g, '')
+  if (/^general$/i.test(bare.trim()) || !/[ymdhs]/i.test(bare)) return null
+  const time = /[hs]/i.test(bare)
+  const date = /[yd]/i.test(bare) || (/m/i.test(bare) && !time)
+  return date ? (time ? 'datetime' : 'date') : 'time'
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
@@ -46,20 +58,39 @@ export function numberText(raw: string, format: string | null): string {
 
 /** What a cell style's number format means for reading: computed once per style, not per cell. */
 export interface StyleReading {
-  date: boolean
+  time: TimeKind | null
   format: string | null
 }
 
 export function styleReading(format: string | null): StyleReading {
-  return { date: format !== null && isDateFormat(format), format }
+  return { time: format === null ? null : timeKind(format), format }
 }
 
-const general: StyleReading = { date: false, format: null }
+const general: StyleReading = { time: null, format: null }
+
+/** Elapsed time as Excel shows [h]:mm:ss: hours may pass 24 ("36:00:00"). */
+export function durationText(serial: number): string {
+  const total = Math.round(Math.abs(serial) * 86_400)
+  const text = `${Math.floor(total / 3600)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`
+  return serial < 0 ? `-${text}` : text
+}
 
 /** The text for a numeric cell, taking its style's number format into account. */
 export function numericCellText(raw: string, style: StyleReading = general, date1904: boolean): string {
-  if (style.date) return serialToIso(Number(raw), date1904) ?? numberText(raw, null)
-  return numberText(raw, style.format)
+  const n = Number(raw)
+  switch (style.time) {
+    case 'duration':
+      return Number.isFinite(n) ? durationText(n) : raw
+    case 'date':
+      // Day 0 is no date (Excel shows "00/01/1900"): keep the number as stored.
+      if (n >= 0 && n < 1) return numberText(raw, null)
+      return serialToIso(n, date1904) ?? numberText(raw, null)
+    case 'datetime':
+    case 'time':
+      return serialToIso(n, date1904) ?? numberText(raw, null)
+    default:
+      return numberText(raw, style.format)
+  }
 }
 
 /** OOXML writes characters XML cannot hold as _xHHHH_ (ECMA-376 ST_Xstring); _x005F_ escapes "_" itself. */
