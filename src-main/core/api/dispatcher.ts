@@ -33,6 +33,10 @@ export const dispatch: Dispatch = async (session, method, input) => {
     return { ok: true, value: await handler(parsed.data, session) }
   } catch (err) {
     if (err instanceof ApiError) return fail(err)
+    // Another connection (an import, another MODS Migrate) holds the write lock: a retryable state, not a fault.
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') {
+      return fail(new ApiError('CONFLICT', 'The workspace is busy with another change (an import, perhaps); nothing was changed. Try again when it has finished.'))
+    }
     // The raw error may hold paths or values from the data: it goes to the local log only.
     console.error(`[mods-migrate] ${method} failed:`, err)
     return fail(new ApiError('INTERNAL', `Something unexpected went wrong (${method}). The details were written to the application log; please report them.`))

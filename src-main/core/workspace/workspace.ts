@@ -28,7 +28,9 @@ function connect(filePath: string, mustExist: boolean): Database.Database {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
+    // The engine's thread waits this long for another writer (an import holds the lock for its
+    // whole run): short, because the wait blocks every other request; the caller is told to retry.
+    db.pragma('busy_timeout = 1000')
     db.pragma('trusted_schema = OFF')
   } catch (err) {
     throw new ApiError('WORKSPACE_INVALID', `${path.basename(filePath)} is not a readable MODS Migrate workspace (${(err as Error).message}).`)
