@@ -44,10 +44,21 @@ function createWindow(): void {
   void win.loadURL(appEntryUrl)
 }
 
+// One instance owns the dropped-files folder (and, later, the workspaces it has open): a second
+// launch focuses the first window instead of starting another engine.
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0]
+  if (win?.isMinimized()) win.restore()
+  win?.focus()
+})
+
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, log))
 
 void app.whenReady().then(() => {
   fs.mkdirSync(engine.workspacesDir, { recursive: true })
+  // Copies of dropped files (personal data) left by a run that crashed before it could delete them.
+  fs.rmSync(uploadsDir, { recursive: true, force: true })
   denyAllPermissions(electronSession.defaultSession)
   protocol.handle(appScheme, (request) => appResponse(request, rendererDir))
   registerApiIpc(engine, uploadsDir, log)
