@@ -2,18 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src-main/cli/main'
+import { cli } from './run-cli'
 import { testDatabase } from '../core/sources/database-settings'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mods-cli-db-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, (s) => void out.push(s), (s) => void err.push(s))
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe.each(['postgresql', 'mysql'] as const)('mods-migrate import with a %s URL', (kind) => {
   const settings = testDatabase(kind)

@@ -8,17 +8,11 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src-main/cli/main'
+import { cli } from './run-cli'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mods-cli-out-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, (s) => void out.push(s), (s) => void err.push(s))
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('CLI output files', () => {
   const ws = path.join(dir, 'w1.modsws')

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src-main/cli/main'
+import { cli } from '../run-cli'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -15,13 +15,6 @@ function csv(content: string): string {
   const file = path.join(dir, 'clients.csv')
   fs.writeFileSync(file, content)
   return file
-}
-
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, (s) => out.push(s) > 0, (s) => err.push(s) > 0)
-  return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
 describe('mods-migrate suggest', () => {

@@ -144,18 +144,9 @@ describe('Access .mdb files read by mdb-reader through the import engine', () =>
 
   it('refuses a damaged file with IMPORT_REJECTED and leaves the workspace unchanged', async () => {
     const dir = tempDir()
-    const ws = newWorkspace(dir)
     const bytes = buildJet4Mdb([residents])
     bytes[2 * 4096] = 0x07 // the catalogue's table definition page no longer says it is one
-    const file = path.join(dir, 'damaged.mdb')
-    fs.writeFileSync(file, bytes)
-    const before = rowCounts(ws.db)
-    const r = await rejectionOf(importFile(ws, file))
-    expect([r.code, r.message]).toEqual([
-      'IMPORT_REJECTED',
-      'Cannot import damaged.mdb: it is not a readable Access database (Wrong page type. Expected 2 but received 7.).',
-    ])
-    expect(rowCounts(ws.db)).toEqual(before)
+    await expectRefused(dir, 'damaged.mdb', bytes, 'it is not a readable Access database (Wrong page type. Expected 2 but received 7.)')
   })
 })
 
@@ -184,18 +175,20 @@ describe('Access 2007+ .accdb (ACE) files read by mdb-reader through the import 
     const header = rc4(headerKey, bytes.subarray(0x18, 0x18 + 128))
     header.writeUInt32LE(0x5eed1234, 0x3e - 0x18)
     rc4(headerKey, header).copy(bytes, 0x18)
-    const file = path.join(dir, 'locked.accdb')
-    fs.writeFileSync(file, bytes)
-    const ws = newWorkspace(dir)
-    const before = rowCounts(ws.db)
-    const r = await rejectionOf(importFile(ws, file))
-    expect([r.code, r.message]).toEqual([
-      'IMPORT_REJECTED',
-      'Cannot import locked.accdb: it is password-protected; remove the password in Access (File, Info, Decrypt Database) and try again.',
-    ])
-    expect(rowCounts(ws.db)).toEqual(before)
+    await expectRefused(dir, 'locked.accdb', bytes, 'it is password-protected; remove the password in Access (File, Info, Decrypt Database) and try again')
   })
 })
 
 /** The fixed key Access masks page 0's header with (Jet 4 and ACE alike). */
 const headerKey = Buffer.from([0xc7, 0xda, 0x39, 0x6b])
+
+/** Writes `bytes` as `name`, imports it, and expects IMPORT_REJECTED with `reason` and an unchanged workspace. */
+async function expectRefused(dir: string, name: string, bytes: Buffer, reason: string): Promise<void> {
+  const file = path.join(dir, name)
+  fs.writeFileSync(file, bytes)
+  const ws = newWorkspace(dir)
+  const before = rowCounts(ws.db)
+  const r = await rejectionOf(importFile(ws, file))
+  expect([r.code, r.message]).toEqual(['IMPORT_REJECTED', `Cannot import ${name}: ${reason}.`])
+  expect(rowCounts(ws.db)).toEqual(before)
+}
