@@ -117,6 +117,7 @@ describe('catalogue badges and problem markers', () => {
       orphans: 1,
       unmappedValues: 0,
       invalidValues: 0,
+      repeatedKeys: 0,
       problems: [{ kind: 'orphan', dataset: 'contact', element: null, value: null, count: 1 }],
     }
     const problem = { kind: 'orphan', dataset: 'contact', recordKey: 't2r9', element: null, file: 'sunnyside.xlsx', sheet: 'Next of Kin', rowNumber: 11, column: null, value: 'R9999', message: "No person has the key 'R9999'." }

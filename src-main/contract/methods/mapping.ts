@@ -163,6 +163,8 @@ export interface ApplyResult {
   orphans: number
   unmappedValues: number
   invalidValues: number
+  /** Rows left out because an earlier row of the same sheet has the same person key. */
+  repeatedKeys: number
   problems: ProblemCount[]
 }
 
@@ -193,7 +195,7 @@ export interface FieldPreview {
   dates: DateDecision[]
 }
 
-export type MappingProblemKind = 'orphan' | 'unmapped-value' | 'invalid-value'
+export type MappingProblemKind = 'orphan' | 'unmapped-value' | 'invalid-value' | 'repeated-key'
 
 /** A problem of the last apply with where it is: file, sheet, 1-based row number and column. */
 export interface MappingProblemView {
@@ -265,7 +267,7 @@ export const mappingMethods = {
   }),
   'mapping.problems': method<{ total: number; problems: MappingProblemView[] }>()({
     input: z.object({
-      kind: z.enum(['orphan', 'unmapped-value', 'invalid-value']).optional(),
+      kind: z.enum(['orphan', 'unmapped-value', 'invalid-value', 'repeated-key']).optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),

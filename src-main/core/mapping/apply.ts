@@ -119,10 +119,10 @@ export function applyMapping(db: Database.Database, actor: AuditActor, job?: Job
     const all = [...problems, ...orphans(db)]
     storeProblems(db, all)
     const tally = (kind: Problem['kind']) => all.filter((p) => p.kind === kind).length
-    const result: ApplyResult = { datasets, orphans: tally('orphan'), unmappedValues: tally('unmapped-value'), invalidValues: tally('invalid-value'), problems: problemCounts(db) }
+    const result: ApplyResult = { datasets, orphans: tally('orphan'), unmappedValues: tally('unmapped-value'), invalidValues: tally('invalid-value'), repeatedKeys: tally('repeated-key'), problems: problemCounts(db) }
     appendAudit(db, actor, {
       action: 'mapping.applied',
-      details: { datasets, orphans: result.orphans, unmappedValues: result.unmappedValues, invalidValues: result.invalidValues, tables: plans.map((p) => p.table.id) },
+      details: { datasets, orphans: result.orphans, unmappedValues: result.unmappedValues, invalidValues: result.invalidValues, repeatedKeys: result.repeatedKeys, tables: plans.map((p) => p.table.id) },
     })
     job?.progress('Writing MODS records', 1)
     return result

@@ -28,7 +28,7 @@ export interface TargetRecord {
 }
 
 export interface Problem {
-  kind: 'orphan' | 'unmapped-value' | 'invalid-value'
+  kind: 'orphan' | 'unmapped-value' | 'invalid-value' | 'repeated-key'
   dataset: string
   recordKey: string
   element: string | null
@@ -112,8 +112,23 @@ export interface BuildResult {
   problems: Problem[]
 }
 
+/**
+ * A second row of the same sheet with a person key already used there: two people (or one person
+ * twice) under one ID. Its values are never mixed into the first row's record; it is left out and
+ * reported with both rows, so nobody silently disappears.
+ */
+function repeatedKey(first: { rowNumber: number }, plan: TablePlan, row: RawRow, record: TargetRecord): Problem {
+  const column = plan.personKeyIndex === null ? null : (plan.table.columns[plan.personKeyIndex]?.name ?? null)
+  const value = plan.personKeyIndex === null ? record.personKey : (row.values[plan.personKeyIndex] ?? null)
+  return {
+    kind: 'repeated-key', dataset: record.dataset, recordKey: record.recordKey, element: null, tableId: plan.table.id, rowId: row.rowId, column, value,
+    message: `The ID ${value ?? ''} is already used by row ${first.rowNumber} of the same sheet (IDs are compared ignoring case and spaces).`,
+  }
+}
+
 export function buildAll(plans: TablePlan[], db: Database.Database, job?: JobControl): BuildResult {
   const records = new Map<string, TargetRecord>()
+  const firstRows = new Map<string, { rowNumber: number }>()
   const problems: Problem[] = []
   let rows = 0
   for (const plan of plans) {
@@ -125,9 +140,15 @@ export function buildAll(plans: TablePlan[], db: Database.Database, job?: JobCon
       for (const d of plan.datasets) {
         const built = buildRecord(plan, d, row)
         if (!built) continue
-        problems.push(...built.problems)
         const id = `${built.record.dataset}\u0000${built.record.recordKey}`
         const existing = records.get(id)
+        const first = firstRows.get(`${plan.table.id}\u0000${id}`)
+        if (first) {
+          problems.push(repeatedKey(first, plan, row, built.record))
+          continue
+        }
+        firstRows.set(`${plan.table.id}\u0000${id}`, { rowNumber: row.rowNumber })
+        problems.push(...built.problems)
         if (existing) mergeInto(existing, built.record)
         else records.set(id, built.record)
       }

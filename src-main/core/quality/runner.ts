@@ -85,7 +85,7 @@ function readMappingProblems(db: Database.Database): MappingProblem[] {
   return db
     .prepare(
       `SELECT p.kind, p.dataset, p.record_key AS recordKey, r.id AS recordId, p.element_id AS elementId,
-         p.source_table_id AS tableId, p.source_row_id AS rowId, p.source_column AS "column", p.value
+         p.source_table_id AS tableId, p.source_row_id AS rowId, p.source_column AS "column", p.value, p.message
        FROM mapping_problem p LEFT JOIN mods_record r ON r.dataset = p.dataset AND r.record_key = p.record_key
        ORDER BY p.id`,
     )

@@ -49,7 +49,9 @@ export interface QualityCatalogue {
 
 /** A problem the mapping stage recorded while building records (value left out of its record). */
 export interface MappingProblem {
-  kind: 'invalid-value' | 'unmapped-value' | 'orphan'
+  kind: 'invalid-value' | 'unmapped-value' | 'orphan' | 'repeated-key'
+  /** The mapping stage's own words for it (available to rule messages as {problem}). */
+  message: string
   dataset: string
   recordKey: string
   recordId: number | null

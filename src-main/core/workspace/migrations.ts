@@ -6,6 +6,7 @@ import { sql as init } from './migrations/0001-init'
 import { sql as sources } from '../sources/migrations/0002-sources'
 import { sql as mapping } from '../mapping/migrations/0003-mapping'
 import { sql as quality } from '../quality/migrations/0004-quality'
+import { sql as repeatedKey } from '../mapping/migrations/0005-repeated-key'
 
 export interface Migration {
   version: number
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'sources', sql: sources },
   { version: 3, name: 'mapping', sql: mapping },
   { version: 4, name: 'quality', sql: quality },
+  { version: 5, name: 'repeated-key', sql: repeatedKey },
 ]

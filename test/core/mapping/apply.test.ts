@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Mapping } from '../../../src-main/contract/methods/mapping'
 import { applyMapping, autoMapping, getMapping, previewTable, saveMapping, valueMapView } from '../../../src-main/core/mapping'
 import { listAudit } from '../../../src-main/core/workspace'
-import { actor, cleanUp, sunnysideWorkspace } from './workspace-fixture'
+import { createRawTable } from '../../helpers/raw-table'
+import { loadRules, runChecks, shippedQualityCatalogue } from '../../../src-main/core/quality'
+import { actor, cleanUp, residentColumns, residentRows, sunnysideWorkspace } from './workspace-fixture'
 
 afterEach(cleanUp)
 
@@ -112,5 +114,29 @@ describe('apply', () => {
     const bad: Mapping = { tables: [{ tableId: residents, personKey: 'Resident ID', datasets: [{ dataset: 'person', fields: [{ element: 'person-name.title', columns: ['Salutation'], transforms: [] }] }] }] }
     expect(() => saveMapping(ws.db, actor, bad)).toThrow("Sheet 'Residents' has no column 'Salutation'.")
     expect(getMapping(ws.db).tables).toEqual([])
+  })
+
+  it('never mixes two rows of one sheet that share a person ID: the later row is left out and reported with both rows', () => {
+    const { ws } = sunnysideWorkspace()
+    // Row 5 reuses R0001 (written r0001): another person, whose NHS number and birth date must not reach Mary's record.
+    const peter = ['r0001', 'Mr', 'Peter', 'Jones', '15/06/1990', 'M', '9434765870', 'LS1 4AB', '', '', 'Y', '']
+    const people = createRawTable(ws.db, { name: 'People', file: 'people.csv', columns: residentColumns, rows: [residentRows[0]!.map((v, i) => (i === 4 || i === 6 ? '' : v)), residentRows[1]!, residentRows[2]!, peter] })
+    saveMapping(ws.db, actor, autoMapping(ws.db, [people]))
+    const result = applyMapping(ws.db, actor)
+    expect([result.datasets.person!.records, result.repeatedKeys]).toEqual([3, 1])
+    const mary = records(ws.db, 'person').find((r) => r.record_key === 'R0001')!
+    expect(mary.values['person-name.given-name']).toBe('Mary')
+    expect(mary.values['subject-of-care.nhs-number']).toBeUndefined()
+    expect(mary.values['person-demographics.date-of-birth']).toBeUndefined()
+    expect(ws.db.prepare("SELECT source_row_id, source_column, value, message FROM mapping_problem WHERE kind = 'repeated-key'").all()).toEqual([
+      { source_row_id: 4, source_column: 'Resident ID', value: 'r0001', message: 'The ID r0001 is already used by row 2 of the same sheet (IDs are compared ignoring case and spaces).' },
+    ])
+    runChecks(ws.db, actor, { rules: loadRules(), catalogue: shippedQualityCatalogue() })
+    const issue = ws.db.prepare("SELECT severity, source_row_number AS row_number, message FROM quality_issue WHERE rule_id = 'mapping-repeated-key'").get()
+    expect(issue).toEqual({
+      severity: 'error',
+      row_number: 5,
+      message: 'People row 5 was left out of the records: The ID r0001 is already used by row 2 of the same sheet (IDs are compared ignoring case and spaces). Two people cannot share one ID, and one person\'s values are never mixed with another\'s.',
+    })
   })
 })

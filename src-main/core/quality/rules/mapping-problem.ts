@@ -18,7 +18,7 @@ export const mappingProblem: RuleKindCheck = {
         tableId: p.tableId,
         rowId: p.rowId,
         column: p.column,
-        vars: p.elementId ? {} : { item: 'A value' as string },
+        vars: { ...(p.elementId ? {} : { item: 'A value' }), problem: p.message },
       }))
   },
 }

@@ -15,6 +15,7 @@ const kinds: { kind: MappingProblemKind; label: string; todo: string }[] = [
   { kind: 'orphan', label: 'Rows without a person', todo: 'Check the person key in that row matches a person on the people sheet, or choose the right person key column, then apply again.' },
   { kind: 'unmapped-value', label: 'Values without a code', todo: 'Open the item’s value map and choose the code each value stands for, then save and apply again.' },
   { kind: 'invalid-value', label: 'Values failing their datatype', todo: 'Correct the value in the source file, or add a transform (UK date, phone, postcode…) and apply again.' },
+  { kind: 'repeated-key', label: 'Rows repeating an ID', todo: 'Two rows of one sheet share a person ID, so the later row was left out. Give each person their own ID in the source, or merge the rows, then re-import and apply again.' },
 ]
 
 function ProblemList({ kind, itemLabel }: { kind: MappingProblemKind; itemLabel: (id: string) => string }) {
@@ -50,10 +51,10 @@ function ProblemList({ kind, itemLabel }: { kind: MappingProblemKind; itemLabel:
 }
 
 export function ApplyReport({ result, itemLabel, onIssues }: { result: ApplyResult; itemLabel: (id: string) => string; onIssues: () => void }) {
-  const counts: Record<MappingProblemKind, number> = { orphan: result.orphans, 'unmapped-value': result.unmappedValues, 'invalid-value': result.invalidValues }
+  const counts: Record<MappingProblemKind, number> = { orphan: result.orphans, 'unmapped-value': result.unmappedValues, 'invalid-value': result.invalidValues, 'repeated-key': result.repeatedKeys }
   const first = kinds.find((k) => counts[k.kind] > 0)?.kind ?? 'orphan'
   const [kind, setKind] = useState<MappingProblemKind>(first)
-  const total = result.orphans + result.unmappedValues + result.invalidValues
+  const total = result.orphans + result.unmappedValues + result.invalidValues + result.repeatedKeys
   return (
     <Alert color={total ? 'yellow' : 'green'} title="Mapping applied" role="status">
       <Stack gap="xs">
