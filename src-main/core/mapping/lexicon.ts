@@ -27,6 +27,8 @@ export interface Lexicon {
   elements: { element: ElementInfo; phrases: Phrase[] }[]
   datasets: { dataset: string; phrases: Phrase[] }[]
   fullName: Phrase[]
+  /** Headers of a column that identifies people ('Resident ID', 'URN'), for choosing the person key. */
+  personKey: Phrase[]
 }
 
 let cached: Lexicon | null = null
@@ -59,6 +61,7 @@ export function lexicon(): Lexicon {
     })),
     datasets: Object.entries(file.datasets).map(([dataset, texts]) => ({ dataset, phrases: phrases(texts, 'synonym') })),
     fullName: phrases(file.fullName, 'synonym'),
+    personKey: phrases(file.personKey, 'synonym'),
   }
   return cached
 }

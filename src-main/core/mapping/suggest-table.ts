@@ -12,7 +12,7 @@ import type { ColumnEvidence } from './detect'
 import { headerTokens } from './header'
 import { datasetOfSheetName } from './lexicon'
 import { recallHeader } from './memory'
-import { mapThreshold, suggestColumn } from './suggest'
+import { choosePersonKey, mapThreshold, suggestColumn } from './suggest'
 
 const sampleRows = 1000
 const sampleChunks = 10
@@ -45,11 +45,6 @@ function votedDataset(columns: ColumnSuggestions[]): string | null {
   return best && best[1] * 2 > total ? best[0] : null
 }
 
-function personKeyOf(columns: ColumnSuggestions[]): string | null {
-  const confident = (item: string) => columns.find((c) => c.suggestions[0]?.item === item && c.suggestions[0].confidence >= mapThreshold)
-  return (confident('subject-of-care.local-identifier') ?? confident('subject-of-care.nhs-number'))?.column ?? null
-}
-
 /** Leading tokens shared by most headers of a sheet: a vendor's prefix, not part of any name. */
 export function sharedPrefix(headers: string[]): string[] {
   const lists = headers.map(headerTokens).filter((t) => t.length > 1)
@@ -70,7 +65,7 @@ export function suggestFromEvidence(db: Database.Database, tableName: string, he
     dataset = votedDataset(columns)
     if (dataset) columns = run(dataset)
   }
-  return { table: tableName, dataset, personKey: personKeyOf(columns), columns }
+  return { table: tableName, dataset, personKey: choosePersonKey(columns, evidence, dataset), columns }
 }
 
 export function suggestTable(db: Database.Database, tableId: number): TableSuggestions {

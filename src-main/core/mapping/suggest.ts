@@ -153,3 +153,33 @@ export function suggestColumn(column: string, evidence: ColumnEvidence, ctx: Col
   else if (top.confidence < mapThreshold) result.unmapped = `The best match, '${top.label}', is only ${Math.round(top.confidence * 100)}% likely; left for you to decide.`
   return result
 }
+
+/** How well a column serves as the person key; higher is better, null when it does not identify people. */
+function keyRank(c: ColumnSuggestions, e: ColumnEvidence, personSheet: boolean): number[] | null {
+  const top = c.suggestions[0]
+  const confidentAs = (item: string) => top?.item === item && top.confidence >= mapThreshold
+  const idLike = confidentAs('subject-of-care.local-identifier') || bestPhrase(headerTokens(c.column), lexicon().personKey).score >= 0.8
+  if (!idLike && !confidentAs('subject-of-care.nhs-number')) return null
+  // A blank key orphans every row linked to that person, so a complete column comes first; on a sheet
+  // of people the key must also tell them apart (on other sheets it repeats, one row per allergy…).
+  const complete = e.nonEmpty > 0 && e.nonEmpty === e.total ? 1 : 0
+  const unique = personSheet && e.distinct.size === e.nonEmpty ? 1 : 0
+  return [complete, unique, idLike ? 1 : 0]
+}
+
+/** The column that links the sheet's rows to people: a complete, unique, ID-like column is preferred to an NHS number with gaps. */
+export function choosePersonKey(columns: ColumnSuggestions[], evidence: ColumnEvidence[], dataset: string | null): string | null {
+  const personSheet = dataset === null || dataset === 'person'
+  const candidates = columns.flatMap((c, i) => {
+    const rank = keyRank(c, evidence[i]!, personSheet)
+    return rank ? [{ column: c.column, rank }] : []
+  })
+  // Of equally good columns the leftmost wins.
+  const best = candidates.reduce<(typeof candidates)[number] | null>((a, b) => (!a || outranks(b.rank, a.rank) ? b : a), null)
+  return best?.column ?? null
+}
+
+function outranks(a: number[], b: number[]): boolean {
+  const i = a.findIndex((x, k) => x !== b[k])
+  return i >= 0 && a[i]! > b[i]!
+}

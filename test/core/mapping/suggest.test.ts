@@ -88,4 +88,26 @@ describe('suggestions', () => {
     const dob = res!.datasets.find((d) => d.dataset === 'person')!.fields.find((f) => f.element === 'person-demographics.date-of-birth')!
     expect(dob.transforms).toEqual([{ op: 'uk-date', order: 'auto', pivotYear: 10, excelSystem: '1900' }])
   })
+
+  it('reads bare name-part headers as names, never as an address on header text alone', () => {
+    const { ws } = sunnysideWorkspace()
+    const headers = ['First', 'Forename', 'First name', 'Last', 'Surname']
+    const id = createRawTable(ws.db, { name: 'Sheet1', columns: headers, rows: [['Mary', 'Mary', 'Mary', 'Smith', 'Smith'], ['John', 'John', 'John', 'Holroyd', 'Holroyd']] })
+    const s = suggestTable(ws.db, id)
+    expect(headers.map((h) => top(s, h)?.item)).toEqual(['person-name.given-name', 'person-name.given-name', 'person-name.given-name', 'person-name.family-name', 'person-name.family-name'])
+    const first = s.columns.find((c) => c.column === 'First')!
+    expect(first.suggestions.filter((x) => x.item.includes('address'))).toEqual([])
+  })
+
+  it('keys people by a complete, unique ID column rather than an NHS number with blanks', () => {
+    const { ws } = sunnysideWorkspace()
+    const people = createRawTable(ws.db, { name: 'People', file: 'people.csv', columns: ['NHS', 'ID', 'First', 'Last'], rows: [
+      ['943 476 5919', '1', 'Mary', 'Smith'], ['', '2', 'John', 'Holroyd'], ['', '3', 'Ann', 'Hirst'], ['9434765870', '4', 'Bob', 'Jones'], ['', '5', 'Eve', 'Wood']] })
+    const allergies = createRawTable(ws.db, { name: 'Allergies', file: 'allergies.csv', columns: ['NHS', 'ID', 'Allergy'], rows: [['943 476 5919', '1', 'Penicillin'], ['', '2', 'Latex'], ['', '2', 'Nuts']] })
+    const m = autoMapping(ws.db, [people, allergies])
+    expect(m.tables.map((t) => t.personKey)).toEqual(['ID', 'ID'])
+    // With no ID-like column, a complete NHS number is still the key.
+    const nhsOnly = createRawTable(ws.db, { name: 'Residents 2', columns: ['NHS No', 'Forename'], rows: [['943 476 5919', 'Mary'], ['9434765870', 'John']] })
+    expect(suggestTable(ws.db, nhsOnly).personKey).toBe('NHS No')
+  })
 })
