@@ -122,7 +122,7 @@ function repeatedKey(first: { rowNumber: number }, plan: TablePlan, row: RawRow,
   const value = plan.personKeyIndex === null ? record.personKey : (row.values[plan.personKeyIndex] ?? null)
   return {
     kind: 'repeated-key', dataset: record.dataset, recordKey: record.recordKey, element: null, tableId: plan.table.id, rowId: row.rowId, column, value,
-    message: `The ID ${value ?? ''} is already used by row ${first.rowNumber} of the same sheet (IDs are compared ignoring case and spaces).`,
+    message: `Its ID is already used by row ${first.rowNumber} of the same sheet (IDs are compared ignoring case and spaces).`,
   }
 }
 

@@ -129,14 +129,14 @@ describe('apply', () => {
     expect(mary.values['subject-of-care.nhs-number']).toBeUndefined()
     expect(mary.values['person-demographics.date-of-birth']).toBeUndefined()
     expect(ws.db.prepare("SELECT source_row_id, source_column, value, message FROM mapping_problem WHERE kind = 'repeated-key'").all()).toEqual([
-      { source_row_id: 4, source_column: 'Resident ID', value: 'r0001', message: 'The ID r0001 is already used by row 2 of the same sheet (IDs are compared ignoring case and spaces).' },
+      { source_row_id: 4, source_column: 'Resident ID', value: 'r0001', message: 'Its ID is already used by row 2 of the same sheet (IDs are compared ignoring case and spaces).' },
     ])
     runChecks(ws.db, actor, { rules: loadRules(), catalogue: shippedQualityCatalogue() })
     const issue = ws.db.prepare("SELECT severity, source_row_number AS row_number, message FROM quality_issue WHERE rule_id = 'mapping-repeated-key'").get()
     expect(issue).toEqual({
       severity: 'error',
       row_number: 5,
-      message: 'People row 5 was left out of the records: The ID r0001 is already used by row 2 of the same sheet (IDs are compared ignoring case and spaces). Two people cannot share one ID, and one person\'s values are never mixed with another\'s.',
+      message: 'People row 5 was left out of the records. Its ID is already used by row 2 of the same sheet (IDs are compared ignoring case and spaces). Two people cannot share one ID, and one person\'s values are never mixed with another\'s.',
     })
   })
 })
