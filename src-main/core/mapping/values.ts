@@ -15,12 +15,13 @@ export function normalisePostcode(raw: string): string | null {
 }
 
 /**
- * UK numbers to national digits ('+44 (0)7700 900123' → '07700900123'); other international
- * numbers keep their '+'. Extensions and words are rejected rather than silently dropped.
+ * UK numbers to national digits ('+44 (0)7700 900123', '(01632) 960001' → national digits); other
+ * international numbers keep their '+'. Extensions and words are rejected rather than silently dropped.
  */
 export function normalisePhone(raw: string): string | null {
   const text = raw.trim()
-  if (!/^[+\d][\d\s().-]*$/.test(text)) return null
+  // A bracketed area code may open the number; unbalanced brackets suggest a cut-off or a note.
+  if (!/^\(?[+\d][\d\s().-]*$/.test(text) || text.split('(').length !== text.split(')').length) return null
   let digits = text.replace(/\(0\)/g, '').replace(/[\s().-]/g, '')
   if (digits.startsWith('+44')) digits = '0' + digits.slice(3)
   else if (digits.startsWith('0044')) digits = '0' + digits.slice(4)

@@ -20,6 +20,17 @@ describe('value normalisers', () => {
     expect(normalisePhone('01632')).toBeNull()
   })
 
+  it('accepts UK numbers with a bracketed area code, and rejects unbalanced brackets', () => {
+    expect(normalisePhone('(01632) 960001')).toBe('01632960001')
+    expect(normalisePhone('(0113) 496 0000')).toBe('01134960000')
+    expect(normalisePhone('(020) 7946 0000')).toBe('02079460000')
+    expect(normalisePhone('(+44) 1632 960001')).toBe('01632960001')
+    expect(normalisePhone('+44 (0) 1632 960001')).toBe('01632960001')
+    expect(normalisePhone('(01632 960001')).toBeNull()
+    expect(normalisePhone('01632) 960001')).toBeNull()
+    expect(normalisePhone('(daughter) 01632 960001')).toBeNull()
+  })
+
   it('lower-cases valid email addresses only', () => {
     expect(normaliseEmail(' Jane.Smith@Example.COM ')).toBe('jane.smith@example.com')
     expect(normaliseEmail('jane at example')).toBeNull()
