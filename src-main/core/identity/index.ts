@@ -1,1 +1,1 @@
-export { formatNhsNumber, isValidNhsNumber, nhsCheckDigit, normaliseNhsNumber } from './nhs-number'
+export { formatNhsNumber, isPlaceholderNhsNumber, isValidNhsNumber, nhsCheckDigit, normaliseNhsNumber } from './nhs-number'

@@ -19,6 +19,14 @@ export function nhsCheckDigit(firstNine: string): number | null {
   return check
 }
 
+/**
+ * The same digit ten times (0000000000, 9999999999…): typed by legacy systems for "unknown". Some
+ * pass Modulus 11, but none is ever issued, so such a number must never be exported as someone's.
+ */
+export function isPlaceholderNhsNumber(digits: string): boolean {
+  return /^(\d)\1{9}$/.test(digits)
+}
+
 export function isValidNhsNumber(raw: string): boolean {
   const digits = normaliseNhsNumber(raw)
   if (!digits) return false

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatNhsNumber, isValidNhsNumber, nhsCheckDigit, normaliseNhsNumber } from '../../../src-main/core/identity'
+import { formatNhsNumber, isPlaceholderNhsNumber, isValidNhsNumber, nhsCheckDigit, normaliseNhsNumber } from '../../../src-main/core/identity'
 
 describe('NHS number', () => {
   it('accepts numbers whose Modulus 11 check digit matches, with or without spaces', () => {
@@ -20,6 +20,12 @@ describe('NHS number', () => {
   })
   it('maps check value 11 to 0', () => {
     expect(nhsCheckDigit('000000000')).toBe(0)
+  })
+  it('knows the same digit ten times as a placeholder, even where Modulus 11 passes', () => {
+    expect(isValidNhsNumber('0000000000')).toBe(true) // why the check digit alone is not enough
+    for (const d of '0123456789') expect(isPlaceholderNhsNumber(d.repeat(10))).toBe(true)
+    expect(isPlaceholderNhsNumber('9434765919')).toBe(false)
+    expect(isPlaceholderNhsNumber('0000000001')).toBe(false)
   })
   it('normalises and formats', () => {
     expect(normaliseNhsNumber(' 943 476 5919 ')).toBe('9434765919')

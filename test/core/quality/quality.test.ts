@@ -53,6 +53,22 @@ function plant(ws: Workspace) {
   addRecord(ws, { dataset: 'allergy', key: 'a2', personKey: 'R9999', tableId: allergies, rowId: 2, values: { 'allergy.causative-agent': 'Penicillin' } })
 }
 
+describe('NHS number placeholders', () => {
+  it('reports 0000000000, 1111111111 and 9999999999 as placeholders, and a real number not at all', () => {
+    const ws = workspace()
+    const numbers = ['0000000000', '1111111111', '9999999999', '943 476 5919']
+    const tableId = addSourceTable(ws, 'Residents', ['Resident ID', 'NHS No'], numbers.map((n, i) => [`R${i + 1}`, n]))
+    numbers.forEach((n, i) =>
+      addRecord(ws, { dataset: 'person', key: `R${i + 1}`, tableId, rowId: i + 1, values: { ...complete, 'subject-of-care.nhs-number': n.replaceAll(' ', '') }, columns: { 'subject-of-care.nhs-number': 'NHS No' } }),
+    )
+    runChecks(ws.db, actor, { rules, catalogue, today })
+    const found = issuePage(ws.db, rules, itemName, { ruleId: 'nhs-number-check-digit' }, 0, 100).issues
+    expect(found.map((i) => [i.value, i.message])).toEqual(
+      ['0000000000', '1111111111', '9999999999'].map((n, i) => [n, `The NHS number in Residents row ${i + 2} is the same digit ten times, a placeholder for "unknown" that is never issued to anyone.`]),
+    )
+  })
+})
+
 describe('quality checks', () => {
   it('finds each planted problem once, with its sheet row and column, and a message free of personal data', () => {
     const ws = workspace()
