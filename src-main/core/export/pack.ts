@@ -13,6 +13,7 @@ import type { ExportCounts, ExportResult, PackFile } from '../../contract/method
 import { appVersions } from '../versions'
 import type { AuditActor, Workspace } from '../workspace'
 import { appendAudit } from '../workspace'
+import type { BundleCounts } from './fhir/bundle'
 import { writeBundle } from './fhir/bundle'
 import { uuidV5 } from './ids'
 import { writeIssuesCsv } from './issues-csv'
@@ -94,7 +95,7 @@ export function exportPack(ws: Workspace, actor: AuditActor, options: ExportOpti
       options.onFile?.(relPath)
     }
     const createdAt = now.toISOString()
-    let bundle = { resources: {}, skipped: {} } as ReturnType<typeof writeBundle>
+    let bundle: BundleCounts = { resources: {}, skipped: {}, notExported: [] }
     add('fhir/bundle.json', (w) => (bundle = writeBundle(ws.db, ws.id, uuidV5(ws.id, `Bundle/${createdAt}`), createdAt, w)))
     let escapedCells = 0
     const records: Record<string, number> = {}
@@ -118,6 +119,8 @@ export function exportPack(ws: Workspace, actor: AuditActor, options: ExportOpti
       formulaEscaping: true,
       files,
       counts,
+      // Mapped items with no FHIR home are in the MODS CSVs only; saying so keeps them from vanishing unnoticed.
+      notExportedToFhir: bundle.notExported,
     }
     add('manifest.json', (w) => w(JSON.stringify(manifest, null, 2) + '\n'))
     const zip = options.zip === false ? null : zipFolder(tmpDir, files, tmpZip, path.basename(finalZip))

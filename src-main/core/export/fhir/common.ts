@@ -25,6 +25,8 @@ export interface ExportRecord {
   recordKey: string
   personKey: string | null
   values: Record<string, unknown>
+  /** Marks a mapped value that has no valid FHIR form (e.g. a language with no BCP-47 tag), so it is reported. */
+  drop(elementId: string): void
 }
 
 export interface BuildContext {
