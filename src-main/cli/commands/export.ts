@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type { ExportResult } from '../../contract/methods/export'
 import { call } from '../../core/api/dispatcher'
-import { exportPack } from '../../core/export'
+import { exportCheckedPack } from '../../core/export'
 import type { Command } from '../command'
 import { stringOption } from '../command'
 
@@ -31,7 +31,7 @@ export const exportCommand: Command = {
     const purpose = stringOption(ctx, 'purpose') ?? 'Export from the command line'
     const out = stringOption(ctx, 'out')
     const result = out
-      ? exportPack(session.requireWorkspace(), session.actor, { purpose, outDir: path.resolve(out), zip: ctx.values.zip === true })
+      ? exportCheckedPack(session.requireWorkspace(), session.actor, { purpose, outDir: path.resolve(out), zip: ctx.values.zip === true })
       : await call(session, 'export.run', { purpose })
     const where = out ? path.resolve(out) : path.join(path.dirname(session.requireWorkspace().path), 'exports')
     ctx.out(ctx.json ? JSON.stringify({ ...result, outDir: where }) : describeExport(result, where))

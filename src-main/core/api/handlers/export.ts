@@ -1,5 +1,5 @@
 import type { exportMethods } from '../../../contract/methods/export'
-import { exportPack, exportsDirFor } from '../../export'
+import { exportCheckedPack, exportsDirFor } from '../../export'
 import type { AreaHandlers } from '../types'
 
 export const exportHandlers: AreaHandlers<typeof exportMethods> = {
@@ -8,7 +8,7 @@ export const exportHandlers: AreaHandlers<typeof exportMethods> = {
     const job = session.startJob(jobId)
     try {
       job.progress('exporting', 0)
-      const result = exportPack(ws, session.actor, { purpose, outDir: exportsDirFor(ws), onFile: (file) => job.progress('exporting', null, { message: file }) })
+      const result = exportCheckedPack(ws, session.actor, { purpose, outDir: exportsDirFor(ws), onFile: (file) => job.progress('exporting', null, { message: file }) })
       job.progress('exporting', 1)
       session.emit({ type: 'workspace.changed', area: 'export' })
       return result
