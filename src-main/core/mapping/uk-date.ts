@@ -28,6 +28,8 @@ const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep
 type Parsed =
   | { kind: 'fixed'; y: number; m: number; d: number; how: 'iso' | 'text-month' | 'serial'; twoDigit: boolean }
   | { kind: 'numeric'; a: number; b: number; y: number; twoDigit: boolean }
+  /** A year with no day or month ('1941'): recognised so it can be reported, never stored as a date. */
+  | { kind: 'year-only'; y: number; twoDigit: false }
 
 const isoPattern = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 const numericPattern = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?$/i
@@ -35,6 +37,10 @@ const dayMonthName = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*([a-z]{3,9})\.?[\s\-/.,
 const monthNameDay = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2}|\d{4})$/i
 const compactYmd = /^(1[89]\d{2}|20\d{2})(\d{2})(\d{2})$/
 const serialPattern = /^\d{1,7}(?:\.\d+)?$/
+/** '1941' or '1941.0' (a CSV or a float cell): a year, not Excel serial 1941 (24 Apr 1905). */
+const yearPattern = /^(1[89]\d{2}|20\d{2}|2100)(?:\.0+)?$/
+/** Later serials are not dates anyone means: '194103' (yyyymm) would be 2431. */
+const lastSerialYear = 2100
 
 function monthOf(name: string): number | null {
   const i = monthNames.indexOf(name.slice(0, 3).toLowerCase())
@@ -73,11 +79,14 @@ function parse(raw: string, options: DateOptions): Parsed | null {
   if (m && monthOf(m[2]!)) return { kind: 'fixed', d: Number(m[1]), m: monthOf(m[2]!)!, ...yearOf(m[3]!, options), how: 'text-month' }
   m = monthNameDay.exec(text)
   if (m && monthOf(m[1]!)) return { kind: 'fixed', d: Number(m[2]), m: monthOf(m[1]!)!, ...yearOf(m[3]!, options), how: 'text-month' }
-  if (serialPattern.test(text)) {
-    const date = excelSerialToDate(Number(text), options.excelSystem)
-    if (date) return { kind: 'fixed', ...date, how: 'serial', twoDigit: false }
-  }
-  return null
+  m = yearPattern.exec(text)
+  if (m) return { kind: 'year-only', y: Number(m[1]), twoDigit: false }
+  return serialPattern.test(text) ? serialDate(Number(text), options) : null
+}
+
+function serialDate(serial: number, options: DateOptions): Parsed | null {
+  const date = excelSerialToDate(serial, options.excelSystem)
+  return date && date.y <= lastSerialYear ? { kind: 'fixed', ...date, how: 'serial', twoDigit: false } : null
 }
 
 function yearOf(text: string, options: DateOptions) {
@@ -93,78 +102,111 @@ function validIso(y: number, m: number, d: number): string | null {
 }
 
 function toIso(p: Parsed, order: DateOrder): string | null {
+  if (p.kind === 'year-only') return null
   if (p.kind === 'fixed') return validIso(p.y, p.m, p.d)
   return order === 'mdy' ? validIso(p.y, p.a, p.b) : validIso(p.y, p.b, p.a)
 }
 
+/** How many values showed something, and the first of them to quote. */
+interface Seen {
+  n: number
+  example: string
+}
+
+interface ColumnEvidence {
+  dayFirst: Seen
+  monthFirst: Seen
+  yearOnly: Seen
+}
+
+type Counts = DateResolution['counts']
+
+/**
+ * Month-first is read only when it clearly dominates: at least this many values prove it, and at
+ * least this share of the values that prove either order. Otherwise one US-style value
+ * ('12/13/2020') would silently re-date every ambiguous one ('01/02/2020') in a UK column.
+ */
+const monthFirstMinimum = 3
+const monthFirstShare = 0.9
+
+function see(seen: Seen, raw: string): void {
+  if (seen.n++ === 0) seen.example = raw
+}
+
+function tally(p: Parsed, raw: string, counts: Counts, evidence: ColumnEvidence): void {
+  if (p.twoDigit) counts.twoDigitYear++
+  if (p.kind === 'year-only') see(evidence.yearOnly, raw)
+  else if (p.kind === 'fixed') {
+    if (p.how === 'serial') counts.excelSerial++
+    else if (p.how === 'text-month') counts.textMonth++
+    else counts.iso++
+  } else if (p.a > 12 && p.b <= 12) see(evidence.dayFirst, raw)
+  else if (p.b > 12 && p.a <= 12) see(evidence.monthFirst, raw)
+  else if (p.a <= 12 && p.b <= 12 && p.a !== p.b) counts.ambiguous++
+}
+
 /** Decides the column's day/month order from its values and explains why. */
 export function resolveDateColumn(values: Iterable<string | null>, options: DateOptions = defaultDateOptions): DateResolution {
-  const counts = { values: 0, parsed: 0, unparseable: 0, excelSerial: 0, textMonth: 0, iso: 0, twoDigitYear: 0, ambiguous: 0 }
+  const counts: Counts = { values: 0, parsed: 0, unparseable: 0, excelSerial: 0, textMonth: 0, iso: 0, twoDigitYear: 0, ambiguous: 0 }
+  const evidence: ColumnEvidence = { dayFirst: { n: 0, example: '' }, monthFirst: { n: 0, example: '' }, yearOnly: { n: 0, example: '' } }
   const parsed: { p: Parsed; raw: string }[] = []
   const unreadable: string[] = []
-  let dayFirst = 0
-  let monthFirst = 0
-  let dayFirstExample = ''
-  let monthFirstExample = ''
   for (const raw of values) {
     if (raw === null || raw.trim() === '') continue
     counts.values++
     const p = parse(raw, options)
-    if (!p) {
-      unreadable.push(raw)
-      continue
-    }
-    parsed.push({ p, raw })
-    if (p.twoDigit) counts.twoDigitYear++
-    if (p.kind === 'fixed') {
-      if (p.how === 'serial') counts.excelSerial++
-      else if (p.how === 'text-month') counts.textMonth++
-      else counts.iso++
-    } else if (p.a > 12 && p.b <= 12) {
-      if (dayFirst++ === 0) dayFirstExample = raw
-    } else if (p.b > 12 && p.a <= 12) {
-      if (monthFirst++ === 0) monthFirstExample = raw
-    } else if (p.a <= 12 && p.b <= 12 && p.a !== p.b) counts.ambiguous++
+    if (p) {
+      parsed.push({ p, raw })
+      tally(p, raw, counts, evidence)
+    } else unreadable.push(raw)
   }
   const reasoning: string[] = []
-  const order = options.order === 'auto' ? decideOrder(dayFirst, monthFirst, dayFirstExample, monthFirstExample, reasoning) : options.order
+  const order = options.order === 'auto' ? decideOrder(evidence, counts.ambiguous, reasoning) : options.order
   if (options.order !== 'auto') reasoning.push(`Day/month order fixed by the mapping: ${describeOrder(order)}.`)
   for (const { p, raw } of parsed) {
     if (toIso(p, order)) counts.parsed++
     else unreadable.push(raw)
   }
   counts.unparseable = unreadable.length
-  describeCounts(counts, options, reasoning)
-  const examples = unreadable.slice(0, 5)
-  return { order, reasoning, counts, unparseableExamples: examples }
+  describeCounts(counts, evidence.yearOnly, options, reasoning)
+  return { order, reasoning, counts, unparseableExamples: unreadable.slice(0, 5) }
 }
 
 function describeOrder(order: DateOrder): string {
   return order === 'dmy' ? 'day first (dd/mm/yyyy)' : order === 'mdy' ? 'month first (mm/dd/yyyy)' : 'year first (yyyy-mm-dd)'
 }
 
-function decideOrder(dayFirst: number, monthFirst: number, dayEx: string, monthEx: string, reasoning: string[]): DateOrder {
-  if (dayFirst > 0 && monthFirst === 0) {
-    reasoning.push(`${dayFirst} value(s) have a first number above 12 (e.g. '${dayEx}') and none a second number above 12: ${describeOrder('dmy')}.`)
+function monthFirstDominates({ dayFirst, monthFirst }: ColumnEvidence): boolean {
+  return monthFirst.n >= monthFirstMinimum && monthFirst.n >= monthFirstShare * (dayFirst.n + monthFirst.n)
+}
+
+function decideOrder(evidence: ColumnEvidence, ambiguous: number, reasoning: string[]): DateOrder {
+  const { dayFirst, monthFirst } = evidence
+  const day = `${dayFirst.n} value(s) have a first number above 12${dayFirst.n ? ` (e.g. '${dayFirst.example}')` : ''}`
+  const month = `${monthFirst.n} value(s) a second number above 12${monthFirst.n ? ` (e.g. '${monthFirst.example}')` : ''}`
+  if (dayFirst.n === 0 && monthFirst.n === 0) {
+    reasoning.push(`No value proves the order (no number above 12 in the first two places); assuming the UK order, ${describeOrder('dmy')}.`)
     return 'dmy'
   }
-  if (monthFirst > 0 && dayFirst === 0) {
-    reasoning.push(`${monthFirst} value(s) have a second number above 12 (e.g. '${monthEx}') and none a first number above 12: ${describeOrder('mdy')}.`)
+  if (monthFirst.n === 0) {
+    reasoning.push(`${day} and none a second number above 12: ${describeOrder('dmy')}.`)
+    return 'dmy'
+  }
+  const others = dayFirst.n ? ' The others are reported as unparseable.' : ''
+  if (monthFirstDominates(evidence)) {
+    const redated = ambiguous ? ` ${ambiguous} value(s) that read either way (like 01/02/2020) are read month first.` : ''
+    reasoning.push(`${day}; ${month}. Month-first evidence dominates (at least ${monthFirstMinimum} values and ${monthFirstShare * 100}% of those that prove an order): ${describeOrder('mdy')}.${redated}${others}`)
     return 'mdy'
   }
-  if (dayFirst > 0 && monthFirst > 0) {
-    const order: DateOrder = monthFirst > dayFirst ? 'mdy' : 'dmy'
-    reasoning.push(`Mixed evidence: ${dayFirst} value(s) can only be day-first, ${monthFirst} only month-first; using the majority, ${describeOrder(order)}. The others are reported as unparseable.`)
-    return order
-  }
-  reasoning.push(`No value proves the order (no number above 12 in the first two places); assuming the UK order, ${describeOrder('dmy')}.`)
+  reasoning.push(`${day}; ${month}. Month first needs at least ${monthFirstMinimum} such values and ${monthFirstShare * 100}% of those that prove an order, so the UK order is kept, ${describeOrder('dmy')}; the month-first values are reported as unparseable.`)
   return 'dmy'
 }
 
-function describeCounts(c: DateResolution['counts'], options: DateOptions, reasoning: string[]): void {
+function describeCounts(c: Counts, yearOnly: Seen, options: DateOptions, reasoning: string[]): void {
   if (c.excelSerial) reasoning.push(`${c.excelSerial} Excel serial number(s) read with the ${options.excelSystem} date system.`)
   if (c.textMonth) reasoning.push(`${c.textMonth} value(s) name the month in words.`)
   if (c.twoDigitYear) reasoning.push(`${c.twoDigitYear} value(s) have a two-digit year: 00–${String(options.pivotYear).padStart(2, '0')} read as 20xx, later as 19xx.`)
+  if (yearOnly.n) reasoning.push(`${yearOnly.n} value(s) look like a year only (e.g. '${yearOnly.example}'), not a full date: not read as dates (nor as Excel serials).`)
   reasoning.push(`${c.parsed} of ${c.values} value(s) read as dates; ${c.unparseable} could not be read.`)
 }
 
@@ -179,6 +221,6 @@ export function dateShape(raw: string): 'iso' | 'numeric' | 'text-month' | 'seri
   const p = parse(raw, defaultDateOptions)
   if (!p) return null
   if (p.kind === 'numeric') return toIso(p, 'dmy') || toIso(p, 'mdy') ? 'numeric' : null
-  if (!toIso(p, 'dmy')) return null
+  if (p.kind === 'year-only' || !toIso(p, 'dmy')) return null
   return p.how === 'serial' ? 'serial' : p.how === 'text-month' ? 'text-month' : 'iso'
 }

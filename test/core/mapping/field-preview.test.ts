@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyMapping, autoMapping, previewField, problemPage, saveMapping } from '../../../src-main/core/mapping'
+import { createRawTable } from '../../helpers/raw-table'
 import { actor, cleanUp, sunnysideWorkspace } from './workspace-fixture'
 
 afterEach(cleanUp)
@@ -25,6 +26,18 @@ describe('previewField', () => {
     expect(preview.rows.map((r) => r.value)).toEqual(['1941-04-03', '1938-11-23', null])
     expect(preview.rows[2]!.problem).toBe("'31/02/1938' is not a date.")
     expect(preview.counts).toMatchObject({ values: 2, invalid: 1 })
+  })
+
+  it('keeps a bare year (CSV text) as a failing value with what was typed, not an Excel-serial date', () => {
+    const { ws } = sunnysideWorkspace()
+    const meds = createRawTable(ws.db, { name: 'Medication', file: 'meds.csv', columns: ['Start'], rows: [['2019'], ['194103'], ['03/04/2019']] })
+    const preview = previewField(ws.db, meds, { element: 'medication.start-date', columns: ['Start'], transforms: [{ op: 'uk-date', order: 'auto', pivotYear: 25, excelSystem: '1900' }] }, 8)
+    expect(preview.rows.map((r) => [r.raw, r.value, r.problem])).toEqual([
+      ['2019', null, "'2019' is not a date."],
+      ['194103', null, "'194103' is not a date."],
+      ['03/04/2019', '2019-04-03', undefined],
+    ])
+    expect(preview.notes.some((n) => /1 value\(s\) look like a year only \(e\.g\. '2019'\)/.test(n))).toBe(true)
   })
 
   it('previews a constant for every row without a source column', () => {

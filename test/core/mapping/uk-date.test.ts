@@ -12,10 +12,22 @@ describe('UK date resolver', () => {
     expect(toIsoDate('03/04/1941', r.order)).toBe('1941-04-03')
   })
 
-  it('decides month-first from a second number above 12', () => {
-    const r = resolveDateColumn(['04/03/1941', '11/23/1938'], options)
+  it('decides month-first when at least three values prove it and they dominate', () => {
+    const r = resolveDateColumn(['04/03/1941', '11/23/1938', '12/13/1940', '01/30/1939'], options)
     expect(r.order).toBe('mdy')
+    expect(r.reasoning[0]).toMatch(/Month-first evidence dominates.*1 value\(s\) that read either way \(like 01\/02\/2020\) are read month first/)
     expect(toIsoDate('04/03/1941', r.order)).toBe('1941-04-03')
+  })
+
+  it('keeps the UK order when month-first evidence is thin or mixed, so ambiguous dates are not re-dated', () => {
+    const single = resolveDateColumn(['12/13/2020', '01/02/2020', '03/04/2020'], options)
+    expect(single.order).toBe('dmy')
+    expect(toIsoDate('01/02/2020', single.order)).toBe('2020-02-01')
+    expect(single.unparseableExamples).toEqual(['12/13/2020'])
+    expect(single.reasoning[0]).toMatch(/Month first needs at least 3 such values and 90% .* the UK order is kept/)
+    const mixed = resolveDateColumn(['25/12/2019', '12/13/2020', '11/14/2020', '10/15/2020', '01/02/2020'], options)
+    expect(mixed.order).toBe('dmy') // 3 of 4 proving values (75%) is not enough
+    expect(mixed.counts).toMatchObject({ parsed: 2, unparseable: 3 })
   })
 
   it('assumes the UK order without evidence, and takes the majority when evidence conflicts', () => {
@@ -35,6 +47,20 @@ describe('UK date resolver', () => {
     expect(excelSerialToDate(13607, '1904')).toEqual({ y: 1941, m: 4, d: 3 })
     const r = resolveDateColumn(['15069', '60'], options)
     expect(r.counts).toMatchObject({ excelSerial: 1, unparseable: 1 })
+  })
+
+  it('reports a bare year as a year only, not an Excel serial, and reads no serial beyond 2100', () => {
+    const r = resolveDateColumn(['1941', '1941.0', '03/04/1941', '2019'], options)
+    expect(r.counts).toMatchObject({ values: 4, parsed: 1, unparseable: 3, excelSerial: 0 })
+    expect(r.unparseableExamples).toEqual(['1941', '1941.0', '2019'])
+    expect(r.reasoning).toContain("3 value(s) look like a year only (e.g. '1941'), not a full date: not read as dates (nor as Excel serials).")
+    for (const year of ['1800', '1941', '1941.0', '2019', '2100']) expect(toIsoDate(year, 'dmy'), year).toBeNull()
+    expect(toIsoDate('194103', 'dmy')).toBeNull() // yyyymm, serial year 2431
+    expect(toIsoDate('73416', 'dmy')).toBeNull() // 1 Jan 2101
+    expect(toIsoDate('73415', 'dmy')).toBe('2100-12-31')
+    expect(toIsoDate('15069', 'dmy')).toBe('1941-04-03')
+    expect(toIsoDate('15069.0', 'dmy')).toBe('1941-04-03')
+    expect(toIsoDate('15069.5', 'dmy')).toBe('1941-04-03')
   })
 
   it('reads two-digit years around the pivot, text months and ISO text', () => {
