@@ -72,6 +72,12 @@ function context(db: Database.Database, catalogue: QualityCatalogue, today: Date
     presentElements.get(dataset)!.add(key)
   }
   const mappingProblems = readMappingProblems(db)
+  // A column whose every value failed is still mapped: its blank cells are missing values.
+  for (const p of mappingProblems) {
+    if (p.elementId === null) continue
+    if (!presentElements.has(p.dataset)) presentElements.set(p.dataset, new Set())
+    presentElements.get(p.dataset)!.add(p.elementId)
+  }
   const problemElements = new Set(
     mappingProblems.filter((p) => p.elementId !== null).map((p) => problemKey(p.dataset, p.recordKey, p.elementId!)),
   )

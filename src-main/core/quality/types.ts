@@ -76,7 +76,10 @@ export interface CheckContext {
   catalogue: QualityCatalogue
   /** Keys of all person records: child records must point at one. */
   personKeys: ReadonlySet<string>
-  /** Elements that have a value in at least one record, per dataset. */
+  /**
+   * Elements mapped for each dataset, as far as the records show: a value in at least one record,
+   * or a value the mapping tried and could not use.
+   */
   presentElements: ReadonlyMap<string, ReadonlySet<string>>
   /** Values the mapping could not use; see `problemKey`. */
   mappingProblems: readonly MappingProblem[]

@@ -172,4 +172,21 @@ describe('mapping problems as issues', () => {
     })
     expect(unmapped).toMatchObject({ severity: 'warning', elementId: 'person-demographics.ethnicity', value: 'Martian' })
   })
+
+  it('calls a blank cell missing even when every other value of that column failed to map', () => {
+    const ws = workspace()
+    const tableId = addSourceTable(ws, 'Residents', ['Resident ID', 'D.O.B'], [['R1', '31/02/1940'], ['R2', ''], ['R3', '']], 5)
+    const { 'person-demographics.date-of-birth': _d, ...noBirthDate } = complete
+    ;['R1', 'R2', 'R3'].forEach((key, i) => addRecord(ws, { dataset: 'person', key, tableId, rowId: i + 1, values: { ...noBirthDate, 'subject-of-care.local-identifier': key } }))
+    ws.db
+      .prepare(`INSERT INTO mapping_problem (kind, dataset, record_key, element_id, source_table_id, source_row_id, source_column, value, message) VALUES ('invalid-value', 'person', 'R1', 'person-demographics.date-of-birth', ?, 1, 'D.O.B', '31/02/1940', 'x')`)
+      .run(tableId)
+    runChecks(ws.db, actor, { rules, catalogue, today })
+    const messages = issuePage(ws.db, rules, itemName, {}, 0, 10).issues.map((i) => [i.ruleId, i.message]).sort()
+    expect(messages).toEqual([
+      ['mandatory-items', 'Date of birth is missing for the record in Residents row 6.'],
+      ['mandatory-items', 'Date of birth is missing for the record in Residents row 7.'],
+      ['mapping-invalid-value', 'Date of birth in Residents row 5 could not be read as a valid value of its type, so it was left out of the record.'],
+    ])
+  })
 })

@@ -14,7 +14,6 @@ export const mandatory: RuleKindCheck = {
   // An item no record has is a mapping gap: one issue for the dataset, not one per record.
   checkDataset(_rule, elements, dataset, ctx) {
     const present = ctx.presentElements.get(dataset)
-    const attempted = new Set(ctx.mappingProblems.filter((p) => p.dataset === dataset).map((p) => p.elementId))
-    return elements.filter((e) => !present?.has(e.id) && !attempted.has(e.id)).map((e) => ({ elementId: e.id, value: null, variant: 'unmapped' }))
+    return elements.filter((e) => !present?.has(e.id)).map((e) => ({ elementId: e.id, value: null, variant: 'unmapped' }))
   },
 }
