@@ -52,7 +52,7 @@ describe('ExportScreen', () => {
         packName: 'mods-export-20261125',
         files: [{ path: 'fhir/bundle.json', sha256: sha, bytes: 92_160 }],
         zip: { path: 'mods-export-20261125.zip', sha256: 'b'.repeat(64), bytes: 13_000 },
-        counts: { resources: { Patient: 64 }, records: { person: 64 }, skipped: {}, issues: { error: 16, warning: 12, info: 0 }, escapedCells: 3 },
+        counts: { resources: { Patient: 64 }, records: { person: 64 }, skipped: {}, incomplete: { medication: 1 }, issues: { error: 16, warning: 12, info: 0 }, escapedCells: 3 },
       }),
     })
     const view = await render(<ExportScreen onIssues={() => undefined} />, t)
@@ -65,6 +65,7 @@ describe('ExportScreen', () => {
       ['mods-export-20261125.zip', '13 KB', 'b'.repeat(64)],
     ])
     expect(view.textContent).toContain('3 spreadsheet cells were protected against formula injection')
+    expect(view.textContent).toContain("Left out (missing what FHIR requires, such as a medicine's name)")
   })
 
   it('explains a blocked export and points to the issues', async () => {

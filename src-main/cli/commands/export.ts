@@ -17,6 +17,8 @@ export function describeExport(r: ExportResult, where: string): string {
   for (const f of files) lines.push(`  ${f.path.padEnd(width)} ${String(f.bytes).padStart(9)} bytes  sha256 ${f.sha256.slice(0, 16)}…`)
   const skipped = Object.entries(r.counts.skipped).map(([d, n]) => `${n} ${d}`).join(', ')
   if (skipped) lines.push(`  Not in the FHIR bundle (no such person): ${skipped}.`)
+  const incomplete = Object.entries(r.counts.incomplete).map(([d, n]) => `${n} ${d}`).join(', ')
+  if (incomplete) lines.push(`  Not in the FHIR bundle (missing what FHIR requires, such as a medicine's name): ${incomplete}; they are in the MODS CSV files.`)
   return lines.join('\n')
 }
 

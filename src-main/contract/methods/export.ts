@@ -22,6 +22,8 @@ export interface ExportCounts {
   records: Record<string, number>
   /** Records with no FHIR resource because their person is not in the export. */
   skipped: Record<string, number>
+  /** Records with no FHIR resource because they lack what FHIR requires (a medicine's name…). */
+  incomplete: Record<string, number>
   issues: { error: number; warning: number; info: number }
   /** Cells the formula guard prefixed with ' in the CSV files. */
   escapedCells: number

@@ -95,7 +95,7 @@ export function exportPack(ws: Workspace, actor: AuditActor, options: ExportOpti
       options.onFile?.(relPath)
     }
     const createdAt = now.toISOString()
-    let bundle: BundleCounts = { resources: {}, skipped: {}, notExported: [] }
+    let bundle: BundleCounts = { resources: {}, skipped: {}, incomplete: {}, notExported: [] }
     add('fhir/bundle.json', (w) => (bundle = writeBundle(ws.db, ws.id, uuidV5(ws.id, `Bundle/${createdAt}`), createdAt, w)))
     let escapedCells = 0
     const records: Record<string, number> = {}
@@ -107,7 +107,7 @@ export function exportPack(ws: Workspace, actor: AuditActor, options: ExportOpti
     const issues = writeIssuesCsv(ws.db)
     add('issues.csv', (w) => w(issues.text))
     escapedCells += issues.escapedCells
-    const counts: ExportCounts = { resources: bundle.resources, records, skipped: bundle.skipped, issues: issueCounts(ws), escapedCells }
+    const counts: ExportCounts = { resources: bundle.resources, records, skipped: bundle.skipped, incomplete: bundle.incomplete, issues: issueCounts(ws), escapedCells }
     const manifest = {
       format: 'mods-migrate.export-pack',
       formatVersion: 1,

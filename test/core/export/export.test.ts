@@ -45,6 +45,8 @@ function seeded(): { ws: Workspace; dir: string } {
   addRecord(ws, { dataset: 'allergy', key: 'a1', personKey: 'R1', tableId: allergies, rowId: 1, values: { 'allergy.causative-agent': 'NKDA' } })
   addRecord(ws, { dataset: 'allergy', key: 'a2', personKey: 'R1', tableId: allergies, rowId: 2, values: { 'allergy.causative-agent': 'Penicillin', 'allergy.type': 'allergy', 'allergy.criticality': 'high', 'allergy.reaction': 'Rash' } })
   addRecord(ws, { dataset: 'allergy', key: 'a3', personKey: 'R9999', tableId: allergies, rowId: 3, values: { 'allergy.causative-agent': 'Latex' } })
+  // A medicine with no name: its person is exported, but FHIR needs the medicine (counted as incomplete, not as no person).
+  addRecord(ws, { dataset: 'medication', key: 'm0', personKey: 'R1', values: { 'medication.dose': '5ml', 'medication.start-date': '2022-05-19' } })
   addRecord(ws, { dataset: 'medication', key: 'm1', personKey: 'R2', values: { 'medication.name': 'Paracetamol 500mg tablets', 'medication.dose': '1g', 'medication.route': 'Oral', 'medication.frequency': 'QDS', 'medication.start-date': '2022-05-19' } })
   runChecks(ws.db, actor, { rules: loadRules(), catalogue: shippedQualityCatalogue(), today: new Date(Date.UTC(2025, 10, 3)) })
   return t
@@ -84,6 +86,7 @@ describe('export pack', () => {
     }
     expect(result.counts.resources).toEqual({ Patient: 3, RelatedPerson: 1, AllergyIntolerance: 2, MedicationStatement: 1 })
     expect(result.counts.skipped).toEqual({ allergy: 1 })
+    expect(result.counts.incomplete).toEqual({ medication: 1 })
 
     const patients = bundle.entry.map((e: { resource: Record<string, unknown> }) => e.resource).filter((r: { resourceType: string }) => r.resourceType === 'Patient')
     const [zoe, lukasz, sian] = patients

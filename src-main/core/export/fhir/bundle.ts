@@ -22,8 +22,10 @@ const builders: Record<string, (ctx: BuildContext, r: ExportRecord) => FhirResou
 
 export interface BundleCounts {
   resources: Record<string, number>
-  /** Records of an exported dataset that produced no resource (their person is not exported). */
+  /** Records of an exported dataset that produced no resource because their person is not exported. */
   skipped: Record<string, number>
+  /** Records whose person is exported but that lack what their resource requires (a medicine's name…). */
+  incomplete: Record<string, number>
   /** Mapped items with no place in the bundle, by dataset and element. */
   notExported: NotExportedItem[]
 }
@@ -55,7 +57,7 @@ export function buildContext(db: Database.Database, workspaceId: string): BuildC
 /** Writes the bundle as JSON text through `write`, resource by resource. */
 export function writeBundle(db: Database.Database, workspaceId: string, bundleId: string, timestamp: string, write: (text: string) => void): BundleCounts {
   const ctx = buildContext(db, workspaceId)
-  const counts: Omit<BundleCounts, 'notExported'> = { resources: {}, skipped: {} }
+  const counts: Omit<BundleCounts, 'notExported'> = { resources: {}, skipped: {}, incomplete: {} }
   const tally = new ItemTally()
   write(`{"resourceType":"Bundle","id":${JSON.stringify(bundleId)},"type":"collection","timestamp":${JSON.stringify(timestamp)},"entry":[`)
   let first = true
@@ -72,7 +74,9 @@ export function writeBundle(db: Database.Database, workspaceId: string, bundleId
     const { record, settle } = tally.watch(row.dataset, row.record_key, row.person_key, values)
     const resource = build(ctx, record)
     if (!resource) {
-      counts.skipped[row.dataset] = (counts.skipped[row.dataset] ?? 0) + 1
+      // Say why: a person who is not exported, or a record missing what FHIR requires.
+      const why = row.dataset !== 'person' && ctx.patientId(row.person_key) === null ? counts.skipped : counts.incomplete
+      why[row.dataset] = (why[row.dataset] ?? 0) + 1
       continue
     }
     settle()

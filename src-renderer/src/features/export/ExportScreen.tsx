@@ -122,6 +122,7 @@ export function ExportScreen({ onIssues }: { onIssues: () => void }) {
             <CountList title="FHIR resources" counts={result.counts.resources} />
             <CountList title="MODS records" counts={result.counts.records} />
             <CountList title="Left out (person not exported)" counts={result.counts.skipped} />
+            <CountList title="Left out (missing what FHIR requires, such as a medicine's name)" counts={result.counts.incomplete} />
           </SimpleGrid>
           <PackFiles result={result} />
         </Stack>
