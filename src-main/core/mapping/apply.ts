@@ -106,9 +106,13 @@ export function problemCounts(db: Database.Database): ProblemCount[] {
     .all() as ProblemCount[]
 }
 
-export function applyMapping(db: Database.Database, actor: AuditActor, job?: JobControl): ApplyResult {
+/**
+ * `rebuild`: called because the sources changed (a file was removed), not by the user; with no
+ * mapping left it empties the records instead of refusing.
+ */
+export function applyMapping(db: Database.Database, actor: AuditActor, job?: JobControl, rebuild = false): ApplyResult {
   const mapping = getMapping(db)
-  if (mapping.tables.length === 0) throw new ApiError('VALIDATION', 'There is no saved mapping to apply yet.')
+  if (mapping.tables.length === 0 && !rebuild) throw new ApiError('VALIDATION', 'There is no saved mapping to apply yet.')
   const plans = mapping.tables.map((t) => planTable(db, t))
   return db.transaction(() => {
     job?.progress('Mapping rows', 0)

@@ -3,6 +3,8 @@ import type { Mapping } from '../../../src-main/contract/methods/mapping'
 import { applyMapping, autoMapping, getMapping, previewTable, saveMapping, valueMapView } from '../../../src-main/core/mapping'
 import { listAudit } from '../../../src-main/core/workspace'
 import { createRawTable } from '../../helpers/raw-table'
+import { call } from '../../../src-main/core/api/dispatcher'
+import { Session } from '../../../src-main/core/api/session'
 import { loadRules, runChecks, shippedQualityCatalogue } from '../../../src-main/core/quality'
 import { actor, cleanUp, residentColumns, residentRows, sunnysideWorkspace } from './workspace-fixture'
 
@@ -138,5 +140,19 @@ describe('apply', () => {
       row_number: 5,
       message: 'People row 5 was left out of the records. Its ID is already used by row 2 of the same sheet (IDs are compared ignoring case and spaces). Two people cannot share one ID, and one person\'s values are never mixed with another\'s.',
     })
+  })
+
+  it('takes the records built from a file away with the file when it is removed, keeping the rest', async () => {
+    const { ws } = setup()
+    const oakwood = createRawTable(ws.db, { name: 'Oakwood', file: 'oakwood.csv', columns: residentColumns, rows: [['OW01', 'Mr', 'Owen', 'Wood', '01/02/1940', 'M', '', '', '', '', '', '']] })
+    saveMapping(ws.db, actor, { tables: [...getMapping(ws.db).tables, ...autoMapping(ws.db, [oakwood]).tables] })
+    applyMapping(ws.db, actor)
+    expect(records(ws.db, 'person').map((r) => r.record_key)).toEqual(['R0001', 'R0002', 'R0003', 'OW01'])
+    const session = new Session({ actor: { user: 'tester', role: 'administrator' }, workspacesDir: '.', front: 'test' })
+    session.useWorkspace(ws)
+    const source = ws.db.prepare("SELECT source_id FROM source_table WHERE id = ?").pluck().get(oakwood) as number
+    await call(session, 'sources.remove', { sourceId: source })
+    expect(records(ws.db, 'person').map((r) => r.record_key)).toEqual(['R0001', 'R0002', 'R0003'])
+    expect(ws.db.prepare('SELECT action FROM audit_event ORDER BY id DESC LIMIT 2').pluck().all()).toEqual(['mapping.applied', 'source.removed'])
   })
 })

@@ -1,4 +1,5 @@
 import type { sourcesMethods, SourceEntry } from '../../../contract/methods/sources'
+import { applyMapping } from '../../mapping'
 import { appendAudit } from '../../workspace'
 import { dropSource, getSource, importSource, listSources, listSourceTables, previewSource, queryRows, tableExtras } from '../../sources'
 import type { Session } from '../session'
@@ -41,6 +42,8 @@ export const sourcesHandlers: AreaHandlers<typeof sourcesMethods> = {
       const source = getSource(db, sourceId)
       const counts = dropSource(db, sourceId)
       appendAudit(db, session.actor, { action: 'source.removed', object: `source:${sourceId}`, details: { sourceId, sha256: source.sha256, ...counts } })
+      // MODS records built from the file must go with it: rebuild them from the sources that remain.
+      if (db.prepare('SELECT 1 FROM mods_record LIMIT 1').get()) applyMapping(db, session.actor, undefined, true)
       return counts
     })()
     session.emit({ type: 'workspace.changed', area: 'sources' })

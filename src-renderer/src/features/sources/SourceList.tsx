@@ -66,7 +66,7 @@ export function SourceList({ sources, onBrowse, onRemoved }: Props) {
         {removing && (
           <Stack>
             <Text size="sm">
-              This removes {removing.fileName} and all {formatCount(removing.tables.reduce((n, t) => n + t.rowCount, 0))} of its rows from the workspace. Your original file is not touched. The removal is recorded in the audit log.
+              This removes {removing.fileName} and all {formatCount(removing.tables.reduce((n, t) => n + t.rowCount, 0))} of its rows from the workspace, with its mapping and the MODS records made from it (the records of your other files are rebuilt). Your original file is not touched. The removal is recorded in the audit log.
             </Text>
             {error && <ErrorNotice title="the source was not removed" error={error} />}
             <Group justify="flex-end">
