@@ -9,6 +9,7 @@ const summary = {
   byRule: [{ ruleId: 'nhs-number-check-digit', title: 'NHS number check digit', severity: 'error', count: 2 }],
   recordsChecked: 64,
   ranAt: '2026-11-25T16:30:00Z',
+  outOfDate: false,
 }
 const issue = {
   id: 7,
@@ -41,6 +42,13 @@ describe('IssuesScreen', () => {
     const row = view.querySelector('table[aria-label="Open issues"] tbody tr')!
     expect(row.textContent).toContain('Error')
     expect(row.textContent).toContain('sunnyside.xlsx, sheet Residents, row 14, column NHS No (record R1010)')
+    expect(view.textContent).not.toContain('out of date')
+  })
+
+  it('says when the results may be out of date', async () => {
+    const t = fakeTransport({ 'quality.summary': () => ({ ...summary, outOfDate: true }), 'quality.issues': () => ({ total: 1, offset: 0, issues: [issue] }) })
+    const view = await render(<IssuesScreen />, t)
+    expect(view.querySelector('[role="status"]')?.textContent).toContain('These results may be out of date')
   })
 })
 

@@ -55,6 +55,8 @@ export interface QualitySummary {
   /** Records checked by the last run, and when it ran (null before the first run). */
   recordsChecked: number
   ranAt: string | null
+  /** The mapping was applied (or a source removed) after the last run: these issues may be stale. */
+  outOfDate: boolean
 }
 
 export interface IssuePage {

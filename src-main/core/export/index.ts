@@ -1,6 +1,6 @@
 /** Export packs: FHIR R4 UK Core bundle, MODS CSV extracts, issues, manifest, zip. */
 export { exportPack, exportsDirFor } from './pack'
-export { checksAreCurrent, exportCheckedPack } from './checked-export'
+export { exportCheckedPack } from './checked-export'
 export type { ExportOptions } from './pack'
 export { writeIssuesCsv, issueColumns } from './issues-csv'
 export { CsvWriter, neutralise, isFormulaLike, quoteField } from './csv'

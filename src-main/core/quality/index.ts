@@ -2,6 +2,7 @@
 export { runChecks } from './runner'
 export type { RunOptions } from './runner'
 export { summarise, issuePage, iterateIssues } from './issues'
+export { checksAreCurrent } from './freshness'
 export type { IssueFilter } from './issues'
 export { loadRules, ruleTargets } from './rules-load'
 export { ruleSchema, ruleKinds as ruleKindNames } from './rule-schema'

@@ -1,5 +1,6 @@
 /** Reading stored issues: the summary by severity and rule, and pages of issues with their source rows. */
 import type Database from 'better-sqlite3'
+import { checksAreCurrent } from './freshness'
 import type { IssuePage, QualityIssue, QualitySummary, Severity } from '../../contract/methods/quality'
 import { listSourceTables } from '../sources/store'
 import type { Rule } from './rule-schema'
@@ -27,6 +28,7 @@ export function summarise(db: Database.Database, rules: readonly Rule[]): Qualit
     byRule,
     recordsChecked: last?.records_checked ?? 0,
     ranAt: last?.ran_at ?? null,
+    outOfDate: last !== undefined && !checksAreCurrent(db),
   }
 }
 

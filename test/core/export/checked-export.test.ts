@@ -5,7 +5,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checksAreCurrent, exportCheckedPack } from '../../../src-main/core/export'
+import { exportCheckedPack } from '../../../src-main/core/export'
+import { checksAreCurrent, loadRules, summarise } from '../../../src-main/core/quality'
 import { appendAudit } from '../../../src-main/core/workspace'
 import { addRecord, addSourceTable, tempWorkspace } from '../profile/fixtures'
 
@@ -32,7 +33,7 @@ const issuesCsv = (t: ReturnType<typeof workspace>, pack: string) => fs.readFile
 describe('export with current checks', () => {
   it('checks first when nothing was checked, not again while nothing changed, and again after the mapping is re-applied', () => {
     const t = workspace()
-    expect(checksAreCurrent(t.ws)).toBe(false)
+    expect(checksAreCurrent(t.ws.db)).toBe(false)
     const first = exportCheckedPack(t.ws, actor, { purpose: 'first', outDir: path.join(t.dir, 'out') })
     expect(runs(t)).toBe(1)
     expect(first.counts.issues.error).toBeGreaterThan(0)
@@ -42,9 +43,11 @@ describe('export with current checks', () => {
     expect(runs(t)).toBe(1)
 
     appendAudit(t.ws.db, actor, { action: 'mapping.applied', details: {} })
-    expect(checksAreCurrent(t.ws)).toBe(false)
+    expect(checksAreCurrent(t.ws.db)).toBe(false)
+    expect(summarise(t.ws.db, loadRules()).outOfDate).toBe(true) // what the Issues screen shows
     exportCheckedPack(t.ws, actor, { purpose: 'after re-map', outDir: path.join(t.dir, 'out') })
     expect(runs(t)).toBe(2)
-    expect(checksAreCurrent(t.ws)).toBe(true)
+    expect(checksAreCurrent(t.ws.db)).toBe(true)
+    expect(summarise(t.ws.db, loadRules()).outOfDate).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 /** Issues: run the quality checks, see counts by severity and rule, and a filtered list pointing at source rows. */
-import { Button, Card, Group, Pagination, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, Pagination, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { QualitySummary, Severity } from '../../../../src-main/contract'
 import { useApi } from '../../api/ApiProvider'
@@ -82,6 +82,11 @@ export function IssuesScreen() {
           <Text size="sm">
             {formatCount(summary.data.total)} open issues in {formatCount(summary.data.recordsChecked)} records, checked {formatDateTime(summary.data.ranAt)}.
           </Text>
+          {summary.data.outOfDate && (
+            <Alert color="yellow" title="These results may be out of date" role="status">
+              The mapping was applied, or a file removed, after the checks ran. Choose “Run checks” to see the issues of the records as they are now. An export runs the checks again itself.
+            </Alert>
+          )}
           <SeverityCounts summary={summary.data} />
           <Group align="flex-end">
             <SegmentedControl
