@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ImportPanel } from '../../src-renderer/src/features/sources/ImportPanel'
-import { apiFailure, byText, click, fakeTransport, render, settle } from './render'
+import { apiFailure, byText, click, fakeTransport, render, settle, type } from './render'
 
 const preview = {
   fileName: 'residents.csv',
@@ -21,6 +21,36 @@ describe('ImportPanel', () => {
     expect((view.querySelector('input[value="windows-1252"]') as HTMLInputElement | null)?.value).toBe('windows-1252')
     expect(view.textContent).toContain('Note: Read as Windows-1252')
     expect(view.querySelector('table[aria-label="First rows of residents"]')?.textContent).toContain('9434765919')
+  })
+
+  it('keeps a header row per sheet: the box follows the sheet on view', async () => {
+    const workbook = {
+      ...preview,
+      fileName: 'oak.xlsx',
+      format: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      warnings: [],
+      sheets: [
+        { ...preview.sheets[0]!, name: 'Residents', sheet: 'Residents', headerRow: 4 },
+        { ...preview.sheets[0]!, name: 'Next of Kin', sheet: 'Next of Kin', headerRow: 1 },
+      ],
+    }
+    const t = fakeTransport({ 'sources.preview': () => workbook })
+    const view = await render(<ImportPanel file={{ ...file, name: 'oak.xlsx' }} onImported={() => undefined} onDismiss={() => undefined} />, t)
+    const box = () => {
+      const label = [...view.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Header row of')) as HTMLLabelElement
+      return view.ownerDocument.getElementById(label.htmlFor) as HTMLInputElement
+    }
+    expect(byText(view, 'Header row of Residents (0 = none)')).toBeTruthy()
+    expect(box().value).toBe('4')
+    await click(view.querySelector('[role="tab"]:nth-child(2)') as HTMLElement)
+    expect(byText(view, 'Header row of Next of Kin (0 = none)')).toBeTruthy()
+    expect(box().value).toBe('1')
+    await type(box(), '2')
+    await click(byText(view, 'Update preview'))
+    const last = t.calls.filter((c) => c.method === 'sources.preview').at(-1)!.input as { options: { headerRows?: Record<string, number>; headerRow?: number } }
+    expect(last.options).toEqual({ headerRows: { 'Next of Kin': 2 } })
   })
 
   it('shows progress from job events, cancels on request, and says nothing changed', async () => {

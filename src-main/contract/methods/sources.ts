@@ -13,6 +13,8 @@ export const sourceOptionsSchema = z
     delimiter: z.string().max(12).optional(),
     /** 1-based; 0 = the sheet has no header row. */
     headerRow: z.number().int().min(0).max(1_048_576).optional(),
+    /** Per sheet, by name: the header row of that sheet, overriding `headerRow` (workbooks differ sheet by sheet). */
+    headerRows: z.record(z.string().max(255), z.number().int().min(0).max(1_048_576)).optional(),
     sheets: z.array(z.string().max(255)).max(500).optional(),
     onDuplicate: z.enum(['error', 'replace', 'skip']).optional(),
     keyColumn: z.string().min(1).max(255).optional(),

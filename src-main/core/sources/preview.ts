@@ -7,7 +7,8 @@ import { chooseHeader, headerSampleRows, uniqueColumnNames } from './header'
 import { openSource, readerContext } from './import'
 import type { ImportInput } from './import'
 import type { SheetPreview, SourcePreview } from '../../contract/methods/sources'
-import type { SourceCells, SourceSheet } from './reader'
+import { headerRowFor } from './reader'
+import type { ReadOptions, SourceCells, SourceSheet } from './reader'
 import { RowNotes } from './row-notes'
 import type { ImportJob } from './types'
 
@@ -45,19 +46,19 @@ async function previewSheet(sheet: SourceSheet, headerRow: number | undefined): 
 const noJob: Pick<ImportJob, 'throwIfCancelled'> = { throwIfCancelled: () => {} }
 
 /** The preview of every sheet a reader yields, and the settings the readers detected. */
-export async function previewSheets(source: AsyncIterable<SourceSheet>, headerRow?: number): Promise<{ sheets: SheetPreview[]; detected: NonNullable<SourceSheet['detected']> }> {
+export async function previewSheets(source: AsyncIterable<SourceSheet>, options: ReadOptions = {}): Promise<{ sheets: SheetPreview[]; detected: NonNullable<SourceSheet['detected']> }> {
   const sheets: SheetPreview[] = []
   let detected: NonNullable<SourceSheet['detected']> = {}
   for await (const sheet of source) {
     detected = { ...detected, ...sheet.detected }
-    sheets.push(await previewSheet(sheet, headerRow))
+    sheets.push(await previewSheet(sheet, headerRowFor(options, sheet.name)))
   }
   return { sheets, detected }
 }
 
 export async function previewSource(input: ImportInput): Promise<SourcePreview> {
   const { reader, sizeBytes } = openSource(input.filePath, input.displayName, input.options, input.reader)
-  const { sheets, detected } = await previewSheets(reader.sheets(readerContext(input, noJob)), input.options.headerRow)
+  const { sheets, detected } = await previewSheets(reader.sheets(readerContext(input, noJob)), input.options)
   return {
     fileName: input.displayName,
     format: reader.format,

@@ -12,8 +12,15 @@ export interface ReadOptions {
   delimiter?: string | undefined
   /** 1-based header row; detected when absent; 0 means "no header row". */
   headerRow?: number | undefined
+  /** Header row per sheet (by name), overriding `headerRow` for that sheet. */
+  headerRows?: Record<string, number> | undefined
   /** Only these sheets/tables; all when absent. */
   sheets?: string[] | undefined
+}
+
+/** The header row the user gave for this sheet, if any: its own, else the one for every sheet. */
+export function headerRowFor(options: ReadOptions, sheetName: string): number | undefined {
+  return options.headerRows?.[sheetName] ?? options.headerRow
 }
 
 /** Caps that protect against hostile files (zip bombs, absurd dimensions); see security.md §5. */

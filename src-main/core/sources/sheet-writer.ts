@@ -9,6 +9,7 @@ import { chooseHeader, headerSampleRows, sqlColumnName, uniqueColumnNames } from
 import type { HeaderChoice } from './header'
 import { diffTables, keyOrdinal, previousTable, RowIdentity } from './identity'
 import type { ImportProgress } from './progress'
+import { headerRowFor } from './reader'
 import type { SourceCells, SourceSheet } from './reader'
 import { RawTableWriter } from './table-writer'
 import type { ImportedTable, ImportOptions } from './types'
@@ -80,7 +81,7 @@ function insertTableRow(job: SheetJob, sheet: SourceSheet): number {
 
 async function decideHeader(job: SheetJob, sheet: SourceSheet, it: BatchIterator) {
   if (sheet.columns) return { choice: { headerRow: 0, labels: sheet.columns, titleRows: [], dataRows: [] } as HeaderChoice, done: false, given: true }
-  const forced = job.options.headerRow
+  const forced = headerRowFor(job.options, sheet.name)
   const { sample, done } = await sampleHead(it, forced)
   const choice = chooseHeader(sample, forced)
   if (!choice) {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { listSourceTables, readRows, rowCounts } from '../../../src-main/core/sources'
+import { listSourceTables, previewSource, readRows, rowCounts } from '../../../src-main/core/sources'
 import { detectReader } from '../../../src-main/core/sources/readers'
 import { minimalXlsx, sheet } from '../../fault/xlsx-builder'
 import { rejectionOf } from './format-helpers'
@@ -27,6 +27,21 @@ async function residentsWorkbook(file: string): Promise<void> {
 }
 
 describe('spreadsheets and databases through the import engine', () => {
+  it('takes a header row per sheet: the Residents title rows do not decide the Leavers header', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'oak.xlsx')
+    await residentsWorkbook(file)
+    const options = { headerRow: 3, headerRows: { Leavers: 1 } }
+    const preview = await previewSource({ filePath: file, displayName: 'oak.xlsx', options })
+    expect(preview.sheets.map((s) => [s.name, s.headerRow, s.rows.length])).toEqual([['Residents', 3, 2], ['Leavers', 1, 1]])
+    const ws = newWorkspace(dir)
+    const result = await importFile(ws, file, options)
+    expect(result.tables.map((t) => [t.name, t.headerRow, t.rows, t.columns])).toEqual([
+      ['Residents', 3, 2, ['NHS number', 'Name', 'Date of birth']],
+      ['Leavers', 1, 1, ['Name', 'Left']],
+    ])
+  })
+
   it('picks the readers by content and name', () => {
     expect(detectReader(new Uint8Array([0x50, 0x4b, 3, 4]), 'a.xlsx').format).toBe('xlsx')
     expect(detectReader(new Uint8Array(Buffer.from('d0cf11e0a1b11ae1', 'hex')), 'a.xls').format).toBe('xls')

@@ -3,6 +3,7 @@
  * setting editable, and the first rows as they would be imported.
  */
 import { Badge, Button, Checkbox, Group, NumberInput, Select, Stack, Table, Tabs, Text } from '@mantine/core'
+import { useState } from 'react'
 import type { SourceOptions, SourcePreview } from '../../../../src-main/contract'
 import { formatBytes } from '../../format'
 import { ScrollTable } from '../../components/ScrollTable'
@@ -29,7 +30,15 @@ export function PreviewForm({ preview, options, onChange, onRefresh, refreshing 
   const isText = textFormats.has(preview.format)
   const hasSheets = preview.sheets.length > 1 || preview.sheets.some((s) => s.sheet !== null)
   const chosenSheets = options.sheets ?? preview.sheets.map((s) => s.name)
-  const headerRow = options.headerRow ?? preview.sheets[0]?.headerRow ?? 1
+  // Each sheet has its own header row: the box shows and changes the one of the sheet on view.
+  const [active, setActive] = useState(preview.sheets[0]?.name ?? '')
+  const shown = preview.sheets.find((s) => s.name === active) ?? preview.sheets[0]
+  const headerRow = (shown && (options.headerRows?.[shown.name] ?? options.headerRow ?? shown.headerRow)) ?? 1
+  const setHeaderRow = (v: number | undefined) => {
+    if (!shown || !hasSheets) return onChange({ ...options, headerRow: v })
+    const { [shown.name]: _old, ...others } = options.headerRows ?? {}
+    onChange({ ...options, headerRows: v === undefined ? others : { ...others, [shown.name]: v } })
+  }
   return (
     <Stack>
       <Group gap="xs">
@@ -58,11 +67,11 @@ export function PreviewForm({ preview, options, onChange, onRefresh, refreshing 
           />
         )}
         <NumberInput
-          label="Header row (0 = no header)"
+          label={hasSheets && shown ? `Header row of ${shown.name} (0 = none)` : 'Header row (0 = no header)'}
           min={0}
           value={headerRow}
-          onChange={(v) => onChange({ ...options, headerRow: typeof v === 'number' ? v : undefined })}
-          w={200}
+          onChange={(v) => setHeaderRow(typeof v === 'number' ? v : undefined)}
+          w={240}
         />
         <Button variant="default" onClick={onRefresh} loading={refreshing}>
           Update preview
@@ -82,7 +91,7 @@ export function PreviewForm({ preview, options, onChange, onRefresh, refreshing 
           Note: {w}
         </Text>
       ))}
-      <Tabs defaultValue={preview.sheets[0]?.name}>
+      <Tabs value={shown?.name ?? null} onChange={(v) => setActive(v ?? '')}>
         <Tabs.List>
           {preview.sheets.map((s) => (
             <Tabs.Tab key={s.name} value={s.name}>
