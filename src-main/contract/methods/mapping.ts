@@ -276,7 +276,8 @@ export const mappingMethods = {
     doc: 'Problems of the last apply (orphans, values without a code, values that fail their datatype) with file, sheet, row and column.',
   }),
   'mapping.valueMap': method<ValueMapView>()({
-    input: z.object({ tableId, element: z.string().min(1) }),
+    /** `mapping`: the table's mapping as it is being edited, so a newly chosen item works before saving. */
+    input: z.object({ tableId, element: z.string().min(1), mapping: tableMappingSchema.optional() }),
     roles: readers,
     mutates: false,
     doc: 'Distinct source values of a coded item with counts and suggested codes.',

@@ -6,14 +6,14 @@ import type Database from 'better-sqlite3'
 import { ApiError } from '../../contract/errors'
 import type { TableMapping, ValueMapView } from '../../contract/methods/mapping'
 import { getSourceTable, iterateRows } from '../sources/store'
-import { codesOf, lookupCode } from './catalogue'
+import { codesOf, elementInfo, lookupCode } from './catalogue'
 import { compileValueMap } from './element-value'
 import { planField } from './transforms'
 import { valueKey } from './values'
 
 export function valueMapView(db: Database.Database, mapping: TableMapping, elementId: string): ValueMapView {
   const field = mapping.datasets.flatMap((d) => d.fields).find((f) => f.element === elementId)
-  if (!field) throw new ApiError('VALIDATION', `No column of this sheet is mapped to '${elementId}' yet.`)
+  if (!field) throw new ApiError('VALIDATION', `No column of this sheet is mapped to ${elementInfo(elementId)?.name ?? 'that item'} yet; choose a column for it first.`)
   const plan = planField({ db, table: getSourceTable(db, mapping.tableId) }, field)
   const listId = plan.element.codeList
   if (!listId) throw new ApiError('VALIDATION', `${plan.element.name} is not a coded item.`)

@@ -155,4 +155,22 @@ describe('apply', () => {
     expect(records(ws.db, 'person').map((r) => r.record_key)).toEqual(['R0001', 'R0002', 'R0003'])
     expect(ws.db.prepare('SELECT action FROM audit_event ORDER BY id DESC LIMIT 2').pluck().all()).toEqual(['mapping.applied', 'source.removed'])
   })
+
+  it('opens the value map of an item chosen but not yet saved, and names the item when no column is chosen', async () => {
+    const { ws, residents } = setup()
+    const session = new Session({ actor: { user: 'tester', role: 'administrator' }, workspacesDir: '.', front: 'test' })
+    session.useWorkspace(ws)
+    const saved = getMapping(ws.db).tables.find((t) => t.tableId === residents)!
+    // The user moves Sex from gender identity to sex at birth and has not saved yet.
+    const draft = {
+      ...saved,
+      datasets: saved.datasets.map((d) => ({ ...d, fields: d.fields.map((f) => (f.element === 'person-demographics.gender-identity' ? { ...f, element: 'person-demographics.sex-at-birth', valueMap: undefined } : f)) })),
+    }
+    const view = await call(session, 'mapping.valueMap', { tableId: residents, element: 'person-demographics.sex-at-birth', mapping: draft })
+    expect(view.values.map((v) => v.value).sort()).toEqual(['', 'F', 'Male'].filter(Boolean).sort())
+    await expect(call(session, 'mapping.valueMap', { tableId: residents, element: 'person-demographics.sex-at-birth' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'No column of this sheet is mapped to Sex at birth yet; choose a column for it first.',
+    })
+  })
 })

@@ -33,7 +33,8 @@ export const mappingHandlers: AreaHandlers<typeof mappingMethods> = {
   'mapping.preview': ({ tableId, limit }, session) => previewTable(db(session), tableMapping(session, tableId), limit),
   'mapping.previewField': ({ tableId, field, limit }, session) => previewField(db(session), tableId, field, limit),
   'mapping.problems': (query, session) => problemPage(db(session), query),
-  'mapping.valueMap': ({ tableId, element }, session) => valueMapView(db(session), tableMapping(session, tableId), element),
+  'mapping.valueMap': ({ tableId, element, mapping }, session) =>
+    valueMapView(db(session), mapping?.tableId === tableId ? mapping : tableMapping(session, tableId), element),
   'mapping.apply': ({ jobId }, session) => {
     const job = session.startJob(jobId)
     try {

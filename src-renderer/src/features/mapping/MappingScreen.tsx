@@ -166,6 +166,7 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
       {valueMapFor && (
         <ValueMapEditor
           tableId={tableId}
+          draft={draft}
           element={valueMapFor}
           itemLabel={labelOf(valueMapFor)}
           onClose={() => setValueMapFor(null)}

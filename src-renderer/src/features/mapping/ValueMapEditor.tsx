@@ -1,7 +1,7 @@
 /** Maps each distinct source value of a coded item to a code from its MODS code list. */
 import { Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import type { ValueMap } from '../../../../src-main/contract'
+import type { TableMapping, ValueMap } from '../../../../src-main/contract'
 import { useQuery } from '../../api/hooks'
 import { ErrorNotice, Loading } from '../../components/States'
 import { formatCount } from '../../format'
@@ -11,14 +11,16 @@ const noValue = '__no_value__'
 
 interface Props {
   tableId: number
+  /** The mapping as being edited (possibly unsaved): the item's column comes from it. */
+  draft: TableMapping
   element: string
   itemLabel: string
   onClose: () => void
   onSave: (valueMap: ValueMap) => void
 }
 
-export function ValueMapEditor({ tableId, element, itemLabel, onClose, onSave }: Props) {
-  const view = useQuery('mapping.valueMap', { tableId, element })
+export function ValueMapEditor({ tableId, draft, element, itemLabel, onClose, onSave }: Props) {
+  const view = useQuery('mapping.valueMap', { tableId, element, mapping: draft })
   const [choices, setChoices] = useState<Record<string, string | null | undefined>>({})
   useEffect(() => {
     if (!view.data) return
