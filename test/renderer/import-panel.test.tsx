@@ -7,7 +7,7 @@ const preview = {
   format: 'csv',
   sizeBytes: 2048,
   encoding: 'windows-1252',
-  delimiter: ';',
+  delimiter: 'semicolon',
   sheets: [{ name: 'residents', sheet: null, hidden: false, headerRow: 1, columns: ['NHS No', 'Surname'], rows: [{ rowNumber: 2, cells: ['9434765919', 'Shaw'] }], warnings: [] }],
   warnings: ['Read as Windows-1252 (no UTF-8 byte order mark).'],
 }
@@ -21,6 +21,8 @@ describe('ImportPanel', () => {
     expect((view.querySelector('input[value="windows-1252"]') as HTMLInputElement | null)?.value).toBe('windows-1252')
     expect(view.textContent).toContain('Note: Read as Windows-1252')
     expect(view.querySelector('table[aria-label="First rows of residents"]')?.textContent).toContain('9434765919')
+    const delimiter = [...view.querySelectorAll('label')].find((l) => l.textContent === 'Delimiter') as HTMLLabelElement
+    expect((view.ownerDocument.getElementById(delimiter.htmlFor) as HTMLInputElement).value).toBe('Semicolon (;)')
   })
 
   it('keeps a header row per sheet: the box follows the sheet on view', async () => {
@@ -86,6 +88,7 @@ describe('ImportPanel', () => {
     const view = await render(<ImportPanel file={file} onImported={() => (imported = true)} onDismiss={() => undefined} />, t)
     await click(byText(view, 'Import 1 sheet'))
     expect(view.querySelector('[role="alert"]')?.textContent).toContain('already imported on 01/11/2026')
+    expect(byText(view, 'Keep the earlier import')).toBeTruthy()
     await click(byText(view, 'Replace the earlier import with this file'))
     expect(imported).toBe(true)
   })

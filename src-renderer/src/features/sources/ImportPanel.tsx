@@ -103,9 +103,14 @@ export function ImportPanel({ file, onImported, onDismiss }: Props) {
           error && <ErrorNotice title={preview ? 'the import did not finish' : 'the file could not be read'} error={error} />
         )}
         {duplicate && (
-          <Button variant="light" onClick={() => void runImport({ onDuplicate: 'replace' })}>
-            Replace the earlier import with this file
-          </Button>
+          <Group>
+            <Button variant="light" onClick={() => void runImport({ onDuplicate: 'replace' })}>
+              Replace the earlier import with this file
+            </Button>
+            <Button variant="default" onClick={onDismiss}>
+              Keep the earlier import
+            </Button>
+          </Group>
         )}
       </Stack>
     </Card>

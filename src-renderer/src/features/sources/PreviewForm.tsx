@@ -11,11 +11,16 @@ import { TableHead } from '../../components/TableHead'
 
 const encodings = ['utf-8', 'windows-1252', 'iso-8859-1', 'utf-16le', 'utf-16be']
 const delimiters = [
-  { value: ',', label: 'Comma (,)' },
-  { value: ';', label: 'Semicolon (;)' },
-  { value: '\t', label: 'Tab' },
-  { value: '|', label: 'Pipe (|)' },
+  { value: ',', label: 'Comma (,)', name: 'comma' },
+  { value: ';', label: 'Semicolon (;)', name: 'semicolon' },
+  { value: '\t', label: 'Tab', name: 'tab' },
+  { value: '|', label: 'Pipe (|)', name: 'pipe' },
 ]
+
+/** The engine names the delimiter it detected ("comma"); the box lists characters. */
+function delimiterChar(detected: string | null): string | null {
+  return delimiters.find((d) => d.name === detected)?.value ?? null
+}
 const textFormats = new Set(['csv'])
 
 interface Props {
@@ -60,8 +65,8 @@ export function PreviewForm({ preview, options, onChange, onRefresh, refreshing 
         {isText && (
           <Select
             label="Delimiter"
-            data={delimiters}
-            value={options.delimiter ?? preview.delimiter}
+            data={delimiters.map(({ value, label }) => ({ value, label }))}
+            value={options.delimiter ?? delimiterChar(preview.delimiter)}
             onChange={(v) => onChange({ ...options, delimiter: v ?? undefined })}
             w={180}
           />
