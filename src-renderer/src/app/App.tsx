@@ -7,16 +7,26 @@ import { StartScreen } from '../features/start/StartScreen'
 import { ScreenView } from './ScreenView'
 import { screens } from './screens'
 import type { ScreenId } from './screens'
+import { UnsavedChangesProvider, useGuard } from './unsaved-changes'
 
 export function App() {
+  return (
+    <UnsavedChangesProvider>
+      <Workflow />
+    </UnsavedChangesProvider>
+  )
+}
+
+function Workflow() {
   const [screen, setScreen] = useState<ScreenId>('start')
+  const guard = useGuard()
   const session = useQuery('session.info', {})
   // Track the workspace from create/open replies too, so a failing session.info never locks the user out.
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null)
   useEffect(() => {
     if (session.data) setWorkspace(session.data.workspace)
   }, [session.data])
-  const go = (id: ScreenId) => setScreen(id)
+  const go = (id: ScreenId) => guard(() => setScreen(id))
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">

@@ -133,7 +133,7 @@ function HeaderCell({ label, index, width, sort, onSort }: HeaderCellProps) {
   return (
     <div role="columnheader" aria-sort={onSort ? ariaSort : undefined} style={{ ...cellStyle, width, padding: 0 }}>
       {onSort ? (
-        <UnstyledButton onClick={() => onSort(index)} w="100%" px={8} py={6} fw={600} fz="sm" title={`Sort by ${label}`}>
+        <UnstyledButton className="grid-sort-button" onClick={() => onSort(index)} w="100%" px={8} py={6} fw={600} fz="sm" title={`Sort by ${label}`}>
           {label} <span aria-hidden>{direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}</span>
         </UnstyledButton>
       ) : (

@@ -4,10 +4,12 @@
  * Unsaved edits are held here until "Save".
  */
 import { Button, Group, Progress, Select, Stack, Tabs, Text, Title } from '@mantine/core'
+import { useFocusReturn } from '@mantine/hooks'
 import { useEffect, useMemo, useState } from 'react'
 import type { ApplyResult, Mapping, PreviewDataset, TableMapping } from '../../../../src-main/contract'
 import { useApi } from '../../api/ApiProvider'
 import { newJobId, useJobProgress, useQuery } from '../../api/hooks'
+import { useUnsavedChanges } from '../../app/unsaved-changes'
 import { Empty, ErrorNotice, Loading } from '../../components/States'
 import { ApplyReport } from './ApplyReport'
 import { itemOptions } from './catalogue-items'
@@ -26,9 +28,13 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
   const suggestions = useQuery('mapping.suggest', { tableId })
   const saved = useQuery('mapping.get', {})
   const [draft, setDraft] = useState<TableMapping | null>(null)
-  const [dirty, setDirty] = useState(false)
+  // 'suggested': an unsaved draft of mapping.auto, which the next visit rebuilds the same, so only 'edited' asks before leaving.
+  const [state, setState] = useState<'saved' | 'suggested' | 'edited'>('saved')
+  const dirty = state !== 'saved'
   const [error, setError] = useState<Error | null>(null)
   const [valueMapFor, setValueMapFor] = useState<string | null>(null)
+  // The editor is unmounted on close, so the Modal's own returnFocus never runs: return it from here.
+  useFocusReturn({ opened: valueMapFor !== null })
   const [preview, setPreview] = useState<PreviewDataset[] | null>(null)
   const [applied, setApplied] = useState<{ result: ApplyResult; run: number } | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
@@ -36,19 +42,19 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
   const options = useMemo(() => (catalogue.data ? itemOptions(catalogue.data) : []), [catalogue.data])
   const items = useMemo(() => new Map(options.map((o) => [o.value, o])), [options])
   const labelOf = (id: string) => items.get(id)?.label ?? id
-  const edit = (next: TableMapping) => (setDraft(next), setDirty(true))
+  const edit = (next: TableMapping) => (setDraft(next), setState('edited'))
   const fields = useFieldEditing({ tableId, draft, suggestions: suggestions.data, options, labelOf, onChange: edit })
 
   // Start from the saved mapping of this table, or a draft of the confident suggestions.
   useEffect(() => {
     if (!saved.data) return
     const existing = tableOf(saved.data, tableId)
-    if (existing) return void (setDraft(existing), setDirty(false))
+    if (existing) return void (setDraft(existing), setState('saved'))
     api
       .call('mapping.auto', { tableIds: [tableId] })
       .then((auto: Mapping) => {
         setDraft(tableOf(auto, tableId) ?? { tableId, personKey: null, datasets: [] })
-        setDirty(true)
+        setState('suggested')
       })
       .catch((err: Error) => setError(err))
   }, [api, saved.data, tableId])
@@ -61,13 +67,14 @@ export function MappingScreen({ tableId, onIssues }: { tableId: number; onIssues
       setError(err as Error)
     }
   }
-  const save = () =>
-    act(async () => {
-      if (!draft || !saved.data) return
-      await api.call('mapping.save', { mapping: replaceTable(saved.data, draft) })
-      setDirty(false)
-      saved.reload()
-    })
+  const saveDraft = async () => {
+    if (!draft || !saved.data) return
+    await api.call('mapping.save', { mapping: replaceTable(saved.data, draft) })
+    setState('saved')
+    saved.reload()
+  }
+  const save = () => act(saveDraft)
+  useUnsavedChanges(state === 'edited' && suggestions.data ? { what: `the mapping of ${suggestions.data.table}`, save: saveDraft } : null)
   const runPreview = () => act(async () => setPreview(await api.call('mapping.preview', { tableId, limit: 10 })))
   const apply = () =>
     act(async () => {

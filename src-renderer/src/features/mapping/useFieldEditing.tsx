@@ -1,4 +1,5 @@
 /** Opens the transforms editor for a mapped field, a new item from a column, or a new fixed value. */
+import { useFocusReturn } from '@mantine/hooks'
 import { useState } from 'react'
 import type { ReactNode } from 'react'
 import type { TableMapping, TableSuggestions } from '../../../../src-main/contract'
@@ -30,6 +31,8 @@ export function useFieldEditing({ tableId, draft, suggestions, options, labelOf,
 } {
   const sources = useQuery('sources.list', {})
   const [editing, setEditing] = useState<Editing | null>(null)
+  // The editor is unmounted on close, so the Modal's own returnFocus never runs: return it to the opening button.
+  useFocusReturn({ opened: editing !== null })
   const sheets = (sources.data ?? []).flatMap((s) => s.tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) })))
 
   const editField = (element: string) => {
