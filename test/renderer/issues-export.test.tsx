@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
+import type { ExportResult } from '../../src-main/contract'
 import { ExportScreen } from '../../src-renderer/src/features/export/ExportScreen'
 import { IssuesScreen } from '../../src-renderer/src/features/issues/IssuesScreen'
 import { apiFailure, byText, click, fakeTransport, render, type } from './render'
@@ -52,18 +54,31 @@ describe('IssuesScreen', () => {
   })
 })
 
+const ws = { id: 'w1', name: 'Sunnyside', fileName: 'Sunnyside.modsws', createdAt: '2026-11-25T10:00:00Z', schemaVersion: 1 }
+const sha = 'a'.repeat(64)
+const pack = (packName: string) => ({
+  packName,
+  files: [{ path: 'fhir/bundle.json', sha256: sha, bytes: 92_160 }],
+  zip: { path: `${packName}.zip`, sha256: 'b'.repeat(64), bytes: 13_000 },
+  counts: { resources: { Patient: 64 }, records: { person: 64 }, skipped: {}, incomplete: { medication: 1 }, issues: { error: 16, warning: 12, info: 0 }, escapedCells: 3 },
+})
+
+/** Holds the session's packs as the app does, with a way to leave the Export screen and come back. */
+function Session({ onIssues = () => undefined }: { onIssues?: () => void }) {
+  const [written, setWritten] = useState<ExportResult[]>([])
+  const [shown, setShown] = useState(true)
+  return (
+    <>
+      <button onClick={() => setShown(!shown)}>{shown ? 'Leave' : 'Come back'}</button>
+      {shown && <ExportScreen workspace={ws} written={written} onWritten={(r) => setWritten([...written, r])} onIssues={onIssues} />}
+    </>
+  )
+}
+
 describe('ExportScreen', () => {
   it('lists every file written with size and SHA-256', async () => {
-    const sha = 'a'.repeat(64)
-    const t = fakeTransport({
-      'export.run': () => ({
-        packName: 'mods-export-20261125',
-        files: [{ path: 'fhir/bundle.json', sha256: sha, bytes: 92_160 }],
-        zip: { path: 'mods-export-20261125.zip', sha256: 'b'.repeat(64), bytes: 13_000 },
-        counts: { resources: { Patient: 64 }, records: { person: 64 }, skipped: {}, incomplete: { medication: 1 }, issues: { error: 16, warning: 12, info: 0 }, escapedCells: 3 },
-      }),
-    })
-    const view = await render(<ExportScreen onIssues={() => undefined} />, t)
+    const t = fakeTransport({ 'export.run': () => pack('mods-export-20261125') })
+    const view = await render(<Session />, t)
     await type(view.querySelector('input')!, 'Move to new care system')
     await click(byText(view, 'Write export pack'))
     expect(t.calls[0]?.input).toMatchObject({ purpose: 'Move to new care system' })
@@ -79,11 +94,30 @@ describe('ExportScreen', () => {
   it('explains a blocked export and points to the issues', async () => {
     let wentToIssues = false
     const t = fakeTransport({ 'export.run': () => { throw apiFailure('EXPORT_BLOCKED', '2 safety-critical errors must be fixed or signed off first.') } })
-    const view = await render(<ExportScreen onIssues={() => (wentToIssues = true)} />, t)
+    const view = await render(<Session onIssues={() => (wentToIssues = true)} />, t)
     await type(view.querySelector('input')!, 'Test')
     await click(byText(view, 'Write export pack'))
     expect(view.querySelector('[role="alert"]')?.textContent).toContain('2 safety-critical errors must be fixed')
     await click(byText(view, 'Go to Issues'))
     expect(wentToIssues).toBe(true)
+  })
+
+  it('says where the pack is, and still shows it, with earlier ones, after leaving and coming back', async () => {
+    let run = 0
+    const t = fakeTransport({ 'export.run': () => pack(`mods-export-2026112${++run}`) })
+    const view = await render(<Session />, t)
+    expect(view.textContent).toContain('No export written in this session yet')
+    await type(view.querySelector('input')!, 'Move to new care system')
+    await click(byText(view, 'Write export pack'))
+    await click(byText(view, 'Write export pack'))
+    await click(byText(view, 'Leave'))
+    await click(byText(view, 'Come back'))
+    expect(view.querySelector('[role="status"]')?.textContent).toContain('Export pack written: mods-export-20261122')
+    const where = byText(view, /^Written to the workspaces folder/).parentElement!
+    expect(where.textContent).toContain('Sunnyside.modsws')
+    expect(where.textContent).toContain('Folder: exports/mods-export-20261122')
+    expect(where.textContent).toContain('Zip: exports/mods-export-20261122.zip')
+    const earlier = view.querySelector('section[aria-labelledby="earlier-heading"]')
+    expect(earlier?.textContent).toBe('Written earlier in this sessionexports/mods-export-20261121')
   })
 })

@@ -1,7 +1,7 @@
 /** The application frame: header, workflow navigation, and the current screen. */
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import type { WorkspaceInfo } from '../../../src-main/contract'
+import type { ExportResult, WorkspaceInfo } from '../../../src-main/contract'
 import { useQuery } from '../api/hooks'
 import { StartScreen } from '../features/start/StartScreen'
 import { ScreenView } from './ScreenView'
@@ -26,6 +26,8 @@ function Workflow() {
   useEffect(() => {
     if (session.data) setWorkspace(session.data.workspace)
   }, [session.data])
+  // The API keeps no list of earlier packs, so the session's own are kept here (Export unmounts on leaving).
+  const [packs, setPacks] = useState<{ workspaceId: string; result: ExportResult }[]>([])
   const go = (id: ScreenId) => guard(() => setScreen(id))
 
   return (
@@ -69,7 +71,13 @@ function Workflow() {
               go('sources')
             }} />
         ) : (
-          <ScreenView screen={screen} go={go} />
+          <ScreenView
+            screen={screen}
+            go={go}
+            workspace={workspace}
+            written={packs.filter((p) => p.workspaceId === workspace.id).map((p) => p.result)}
+            onWritten={(result) => setPacks((all) => [...all, { workspaceId: workspace.id, result }])}
+          />
         )}
       </AppShell.Main>
     </AppShell>

@@ -1,7 +1,7 @@
 /** Export: state the purpose, write the pack, and see every file written with its size and SHA-256. */
-import { Alert, Button, Group, List, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Code, Group, List, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
-import type { ExportResult } from '../../../../src-main/contract'
+import type { ExportResult, WorkspaceInfo } from '../../../../src-main/contract'
 import { ApiError } from '../../../../src-main/contract/errors'
 import { useApi } from '../../api/ApiProvider'
 import { newJobId, useJobProgress } from '../../api/hooks'
@@ -9,6 +9,7 @@ import { Empty, ErrorNotice } from '../../components/States'
 import { ScrollTable } from '../../components/ScrollTable'
 import { formatBytes, formatCount } from '../../format'
 import { TableHead } from '../../components/TableHead'
+import { PackLocation } from './PackLocation'
 
 function CountList({ title, counts }: { title: string; counts: Record<string, number> }) {
   const entries = Object.entries(counts)
@@ -54,10 +55,19 @@ function PackFiles({ result }: { result: ExportResult }) {
   )
 }
 
-export function ExportScreen({ onIssues }: { onIssues: () => void }) {
+interface Props {
+  workspace: WorkspaceInfo
+  /** Packs written in this session, oldest first; the API keeps no list to ask for. */
+  written: ExportResult[]
+  onWritten: (result: ExportResult) => void
+  onIssues: () => void
+}
+
+export function ExportScreen({ workspace, written, onWritten, onIssues }: Props) {
   const api = useApi()
   const [purpose, setPurpose] = useState('')
-  const [result, setResult] = useState<ExportResult | null>(null)
+  const result = written.at(-1) ?? null
+  const earlier = written.slice(0, -1).reverse()
   const [error, setError] = useState<Error | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
   const progress = useJobProgress(jobId)
@@ -67,7 +77,7 @@ export function ExportScreen({ onIssues }: { onIssues: () => void }) {
     setJobId(id)
     setError(null)
     try {
-      setResult(await api.call('export.run', { purpose, jobId: id }))
+      onWritten(await api.call('export.run', { purpose, jobId: id }))
     } catch (err) {
       setError(err as Error)
     } finally {
@@ -80,8 +90,9 @@ export function ExportScreen({ onIssues }: { onIssues: () => void }) {
     <Stack>
       <Title order={2}>Export</Title>
       <Text size="sm">
-        The pack holds a FHIR R4 UK Core bundle, MODS CSV extracts, the open issues and a manifest of SHA-256 checksums, plus a zip of it all. It is
-        written to the exports folder next to the workspace. It contains personal data: keep it on approved storage.
+        The pack holds a FHIR R4 UK Core bundle, MODS CSV extracts, the open issues and a manifest of SHA-256 checksums, plus a zip of it all. Each
+        pack is a new folder in <Code>exports</Code>, beside the workspace file <Code>{workspace.fileName}</Code>. It contains personal data: keep it on
+        approved storage.
       </Text>
       <form
         onSubmit={(e) => {
@@ -118,6 +129,7 @@ export function ExportScreen({ onIssues }: { onIssues: () => void }) {
             {formatCount(result.counts.issues.warning)} warnings, {formatCount(result.counts.issues.info)} information. {formatCount(result.counts.escapedCells)}{' '}
             spreadsheet cells were protected against formula injection.
           </Alert>
+          <PackLocation result={result} workspace={workspace} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <CountList title="FHIR resources" counts={result.counts.resources} />
             <CountList title="MODS records" counts={result.counts.records} />
@@ -125,9 +137,27 @@ export function ExportScreen({ onIssues }: { onIssues: () => void }) {
             <CountList title="Left out (missing what FHIR requires, such as a medicine's name)" counts={result.counts.incomplete} />
           </SimpleGrid>
           <PackFiles result={result} />
+          {earlier.length > 0 && (
+            <section aria-labelledby="earlier-heading">
+              <Title order={3} size="h5" id="earlier-heading">
+                Written earlier in this session
+              </Title>
+              <List size="sm">
+                {earlier.map((r) => (
+                  <List.Item key={r.packName}>
+                    <Code>exports/{r.packName}</Code>
+                  </List.Item>
+                ))}
+              </List>
+            </section>
+          )}
         </Stack>
       ) : (
-        !jobId && <Empty title="No export written yet">Enter the purpose above, then choose “Write export pack”.</Empty>
+        !jobId && (
+          <Empty title="No export written in this session yet">
+            Enter the purpose above, then choose “Write export pack”. Packs written before are in the <Code>exports</Code> folder.
+          </Empty>
+        )
       )}
     </Stack>
   )
